@@ -1,0 +1,98 @@
+import type { Digest } from './digest.ts';
+import type { Location } from './location.ts';
+import type { Aggregation, ColumnHealth, Interval, MetricsSection } from './metrics-types.ts';
+
+export type Severity = 'error' | 'warn' | 'info';
+
+/**
+ * A rule's outcome. `fail` is reserved for failed error-severity rules (it fails the check); a failed `warn` or
+ * `info` rule is `warn`. `waived` is a failure covered by an active waiver. `insufficient_evidence` means a group was
+ * smaller than min_group_size or a metric was undefined, so the rule could not be decided.
+ */
+export type FindingStatus = 'pass' | 'fail' | 'warn' | 'insufficient_evidence' | 'waived';
+
+export type RuleKind = 'metric' | 'disparity' | 'baseline' | 'documentation' | 'expression';
+
+export interface Bound {
+  readonly min?: number;
+  readonly max?: number;
+}
+
+export interface WaiverRef {
+  readonly rule: string;
+  readonly model: string;
+  readonly owner: string;
+  readonly approver: string;
+  readonly ticket: string;
+  readonly justification: string;
+  /** ISO date (YYYY-MM-DD) or date-time; the waiver is active up to and including this instant. */
+  readonly expires: string;
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly kind: RuleKind;
+  readonly severity: Severity;
+  readonly status: FindingStatus;
+  /** One sentence a person understands without reading the policy. */
+  readonly message: string;
+  readonly metric?: string;
+  /** Group key (`race=black`) when the finding is about one group. */
+  readonly group?: string;
+  readonly grouping?: readonly string[];
+  readonly aggregation?: Aggregation;
+  readonly value?: number | null;
+  readonly bound?: Bound;
+  readonly interval?: Interval;
+  /** The rows (or denominator) the value rests on. */
+  readonly n?: number;
+  readonly formula?: string;
+  /** Anything else that supports the outcome: group sizes, baseline value, missing fields, the CEL expression. */
+  readonly evidence?: Readonly<Record<string, unknown>>;
+  /** The rule's position in the policy file (for SARIF and editor links). */
+  readonly location: Location;
+  readonly waiver?: WaiverRef;
+}
+
+export type InputRole = 'evaluation' | 'baseline' | 'model_card' | 'waivers' | 'policy';
+
+export interface InputRef {
+  readonly role: InputRole;
+  /** The path as the user gave it. */
+  readonly file: string;
+  readonly digest: Digest;
+  readonly rows?: number;
+}
+
+export interface VerdictSummary {
+  readonly pass: number;
+  readonly fail: number;
+  readonly warn: number;
+  readonly insufficient_evidence: number;
+  readonly waived: number;
+}
+
+/** The result of one `steward check`: every finding plus the digests of everything that produced it. */
+export interface Verdict {
+  readonly schema: 'steward.verdict/v1';
+  readonly tool: { readonly name: 'steward'; readonly version: string };
+  readonly outcome: 'pass' | 'fail';
+  readonly summary: VerdictSummary;
+  readonly policy: { readonly name: string; readonly file: string; readonly digest: Digest };
+  readonly model?: { readonly name: string; readonly version?: string };
+  readonly inputs: readonly InputRef[];
+  readonly seed: number;
+  readonly settings: {
+    readonly confidence: number;
+    readonly minGroupSize: number;
+    readonly failOn: 'point' | 'interval';
+    readonly bootstrapSamples: number;
+  };
+  readonly columns: Readonly<Record<string, string | readonly string[]>>;
+  readonly health: readonly ColumnHealth[];
+  readonly metrics: MetricsSection;
+  readonly baseline?: MetricsSection;
+  readonly findings: readonly Finding[];
+  /** sha256 of the RFC 8785 form of this verdict without the `digest` member. */
+  readonly digest: Digest;
+}

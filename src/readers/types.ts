@@ -1,0 +1,64 @@
+import type { Location } from '../core/index.ts';
+
+export type TableFormat = 'csv' | 'jsonl' | 'parquet';
+
+/** How a column is decoded: numbers into a Float64Array (NaN = missing), categories into codes + a dictionary. */
+export type ColumnKind = 'number' | 'category';
+
+export interface ColumnRequest {
+  readonly name: string;
+  readonly kind: ColumnKind;
+}
+
+export interface TableSource {
+  readonly path: string;
+  /** Told from the extension when absent (.csv/.tsv/.txt, .jsonl/.ndjson, .parquet). */
+  readonly format?: TableFormat;
+  /** CSV only; default `,` (`\t` for .tsv). */
+  readonly delimiter?: string;
+}
+
+export interface NumberColumn {
+  readonly kind: 'number';
+  readonly values: Float64Array;
+}
+
+export interface CategoryColumn {
+  readonly kind: 'category';
+  /** Index into `dictionary`; -1 = missing. */
+  readonly codes: Int32Array;
+  /** Shared and append-only across all batches of one read. */
+  readonly dictionary: readonly string[];
+}
+
+export type Column = NumberColumn | CategoryColumn;
+
+export interface RowBatch {
+  readonly rows: number;
+  /** 0-based index of the first data row of this batch in the file. */
+  readonly firstRow: number;
+  /** Requested column name → decoded values. */
+  readonly columns: ReadonlyMap<string, Column>;
+  /** Where row `i` of this batch is in the file (line for text formats, row for Parquet), for error messages. */
+  locate(row: number, column?: string): Location;
+}
+
+export interface ReadProgress {
+  readonly bytesRead: number;
+  readonly totalBytes: number;
+  readonly rowsRead: number;
+}
+
+export interface ReadOptions {
+  /** Rows per batch; default 65,536. */
+  readonly batchRows?: number;
+  readonly onProgress?: (progress: ReadProgress) => void;
+}
+
+/** An opened table: its header is known (missing columns were already reported), its rows stream in batches. */
+export interface TableReader {
+  readonly format: TableFormat;
+  readonly header: readonly string[];
+  readonly totalBytes: number;
+  batches(): AsyncIterable<RowBatch>;
+}
