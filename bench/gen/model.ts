@@ -1,4 +1,4 @@
-import { Prng } from './prng.ts';
+import type { Prng } from './prng.ts';
 
 /**
  * The synthetic evaluation the release-gate benchmark reads: a credit-style binary classifier scored on people
