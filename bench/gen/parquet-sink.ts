@@ -1,4 +1,3 @@
-import type { SchemaElement } from 'hyparquet';
 import { ParquetWriter, fileWriter } from 'hyparquet-writer';
 import { AGE_BANDS, RACES, SEXES, type Chunk } from './model.ts';
 
@@ -46,6 +45,9 @@ export class ParquetSink {
     if (done !== undefined) throw new Error('hyparquet-writer returned a pending finish; bench/gen/parquet-sink.ts assumes sync');
   }
 }
+
+/** hyparquet-writer's own schema element type (it bundles its own copy of hyparquet's types). */
+type SchemaElement = ConstructorParameters<typeof ParquetWriter>[0]['schema'][number];
 
 const required = (name: string, type: 'INT32' | 'DOUBLE' | 'BYTE_ARRAY'): SchemaElement =>
   type === 'BYTE_ARRAY'
