@@ -1,0 +1,87 @@
+import { digestOf, type Problem } from '../core/index.ts';
+import { packNames, packs } from './packs.ts';
+import { Problems, type RuleSite } from './problems.ts';
+import { normalizeRule } from './rules.ts';
+import { policySchema, type PolicyDocument } from './schema-policy.ts';
+import { normalizeData, normalizeSettings } from './normalize.ts';
+import type { Policy, PolicyRule } from './types.ts';
+import { issuesToProblems } from './zod-issues.ts';
+import { parseYaml, type YamlSource } from './yaml-source.ts';
+
+/**
+ * The whole of policy validation, collecting every problem: YAML syntax, shape (zod), then meaning (packs, metric
+ * names, columns, duplicate ids, CEL). Returns the policy only when there is no problem. loadPolicy throws the first
+ * problem; `steward policy validate` prints them all.
+ */
+export function analyzePolicy(file: string, bytes: Uint8Array): { policy?: Policy; problems: Problem[] } {
+  const source = parseYaml(file, new TextDecoder('utf-8').decode(bytes));
+  const parsed = policySchema.safeParse(source.value ?? {});
+  if (!parsed.success) return { problems: issuesToProblems(parsed.error.issues, source, policySchema) };
+  const doc = parsed.data;
+  const problems = new Problems();
+  const data = normalizeData(doc.data);
+  const settings = normalizeSettings(doc.settings);
+  checkDataMapping(doc, source, problems);
+  for (const column of Object.keys(settings.referenceGroups)) {
+    if (!data.sensitive.includes(column)) {
+      problems.unknown('POLICY_UNKNOWN_COLUMN', `reference group for "${column}", which is not declared in data.sensitive`, source.keyAt(['settings', 'reference_groups'], column), column, data.sensitive);
+    }
+  }
+  const rules: PolicyRule[] = [];
+  const firstSeen = new Map<string, PolicyRule>();
+  const add = (rule: PolicyRule | undefined) => {
+    if (rule === undefined) return;
+    const earlier = firstSeen.get(rule.id);
+    if (earlier === undefined) {
+      firstSeen.set(rule.id, rule);
+      rules.push(rule);
+      return;
+    }
+    problems.add('POLICY_DUPLICATE_RULE', `rule id "${rule.id}" is used twice (first at line ${earlier.location.line ?? '?'}, from ${earlier.origin})`, rule.location, { expected: 'a unique id' });
+  };
+  (doc.extends ?? []).forEach((name, index) => {
+    const pack = packs[name];
+    const location = source.at(['extends', index]);
+    if (pack === undefined) {
+      problems.unknown('POLICY_UNKNOWN_PACK', `unknown pack "${name}"`, location, name, packNames(), `one of: ${packNames().join(', ')}`);
+      return;
+    }
+    const site: RuleSite = { at: () => location, expressionAt: () => location };
+    for (const ruleDoc of pack) add(normalizeRule(ruleDoc, { data, settings, site, origin: name, problems }));
+  });
+  (doc.rules ?? []).forEach((ruleDoc, index) => {
+    const site: RuleSite = {
+      at: (path) => source.at(['rules', index, ...path]),
+      expressionAt: (offset) => source.charAt(['rules', index, 'expression'], offset),
+    };
+    add(normalizeRule(ruleDoc, { data, settings, site, origin: 'policy', problems }));
+  });
+  if (problems.size > 0) return { problems: problems.list };
+  const policy: Policy = {
+    name: doc.metadata.name,
+    ...(doc.metadata.description === undefined ? {} : { description: doc.metadata.description }),
+    file,
+    digest: digestOf(bytes),
+    ...(doc.model === undefined ? {} : { model: doc.model }),
+    extends: doc.extends ?? [],
+    data,
+    settings,
+    rules,
+  };
+  return { policy, problems: [] };
+}
+
+/** Cross-field checks of `data:` that zod's per-field shape cannot express. */
+function checkDataMapping(doc: PolicyDocument, source: YamlSource, problems: Problems): void {
+  const data = doc.data;
+  if (data === undefined) return;
+  if (data.threshold !== undefined && data.score === undefined) {
+    problems.add('POLICY_INVALID_FIELD', 'data.threshold is set but data.score is not', source.at(['data', 'threshold']), { expected: 'data.score naming the score column' });
+  }
+  const seen = new Set<string>();
+  (data.sensitive ?? []).forEach((column, index) => {
+    if (column.includes('&')) problems.add('POLICY_INVALID_FIELD', `sensitive column "${column}" contains "&", which separates intersections`, source.at(['data', 'sensitive', index]), { expected: 'a column name without &' });
+    if (seen.has(column)) problems.add('POLICY_INVALID_FIELD', `sensitive column "${column}" is declared twice`, source.at(['data', 'sensitive', index]), { expected: 'each column once' });
+    seen.add(column);
+  });
+}

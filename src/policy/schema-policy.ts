@@ -1,0 +1,88 @@
+import * as z from 'zod';
+
+/**
+ * The policy document, as zod schemas: the single source of its shape. Validation of YAML input, the TypeScript
+ * types of the raw document and schema/policy.schema.json (for editors) are all derived from these. Objects are
+ * strict so a misspelt field is an error, not a silently ignored line. Defaults are applied later (normalize.ts), so
+ * the JSON Schema shows every field as optional exactly where the user may leave it out.
+ */
+
+export const ruleIdPattern = /^[a-z0-9][a-z0-9\-_.]*$/;
+
+/** A column name, or an intersection of columns written `race&sex`. */
+const grouping = z.string().min(1).meta({ description: 'a declared sensitive column, or an intersection such as race&sex' });
+
+const scalarLabel = z.union([z.string(), z.number(), z.boolean()]);
+
+export const dataSchema = z
+  .strictObject({
+    task: z.enum(['binary', 'regression']).optional().meta({ description: 'default binary' }),
+    y_true: z.string().min(1).optional(),
+    y_pred: z.string().min(1).optional().meta({ description: 'optional when score and threshold are given' }),
+    score: z.string().min(1).optional(),
+    threshold: z.number().optional(),
+    sensitive: z.array(z.string().min(1)).optional(),
+    weight: z.string().min(1).optional(),
+    positive_label: scalarLabel.optional(),
+    labels: z.array(scalarLabel).optional(),
+  })
+  .meta({ description: 'column mapping of the evaluation file; command-line flags may override it' });
+
+export const settingsSchema = z.strictObject({
+  min_group_size: z.int().min(1).optional().meta({ description: 'default 30' }),
+  confidence: z.number().gt(0).lt(1).optional().meta({ description: 'default 0.95' }),
+  fail_on: z.enum(['point', 'interval']).optional().meta({ description: 'default point' }),
+  insufficient_evidence: z.enum(['warn', 'fail']).optional().meta({ description: 'default warn' }),
+  seed: z.int().min(0).optional().meta({ description: 'default 0' }),
+  bootstrap_samples: z.int().min(1).optional().meta({ description: 'default 1000' }),
+  intersections: z.boolean().optional().meta({ description: 'default true' }),
+  reference_groups: z.record(z.string(), z.string()).optional(),
+});
+
+export const baselineSpecSchema = z.strictObject({
+  metric: z.string().min(1),
+  max_drop: z.number().min(0),
+  relative: z.boolean().optional().meta({ description: 'max_drop is a fraction of the baseline value; default false' }),
+  scope: z.enum(['overall', 'every_group']).optional(),
+});
+
+export const documentationSpecSchema = z.strictObject({
+  required: z.array(z.string().min(1)).min(1).meta({ description: 'dotted paths into the model card' }),
+});
+
+/** One rule; exactly one of metric / baseline / documentation / expression is checked in validate-rules.ts. */
+export const ruleSchema = z.strictObject({
+  id: z.string().regex(ruleIdPattern),
+  description: z.string().optional(),
+  severity: z.enum(['error', 'warn', 'info']).optional().meta({ description: 'default error' }),
+  metric: z.string().min(1).optional(),
+  sensitive: z.array(grouping).min(1).optional(),
+  aggregation: z.enum(['between_groups', 'to_overall']).optional(),
+  scope: z.enum(['overall', 'every_group']).optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  baseline: baselineSpecSchema.optional(),
+  documentation: documentationSpecSchema.optional(),
+  expression: z.string().min(1).optional(),
+});
+
+export const policySchema = z
+  .strictObject({
+    apiVersion: z.literal('steward/v1'),
+    kind: z.literal('Policy'),
+    metadata: z.strictObject({
+      name: z.string().min(1),
+      description: z.string().optional(),
+    }),
+    extends: z.array(z.string().min(1)).optional().meta({ description: 'built-in packs, e.g. steward:four-fifths' }),
+    model: z.string().min(1).optional(),
+    data: dataSchema.optional(),
+    settings: settingsSchema.optional(),
+    rules: z.array(ruleSchema).optional(),
+  })
+  .meta({ title: 'Steward policy', description: 'A release gate: rules over the metrics of one evaluation.' });
+
+export type PolicyDocument = z.infer<typeof policySchema>;
+export type RuleDocument = z.infer<typeof ruleSchema>;
+export type DataDocument = z.infer<typeof dataSchema>;
+export type SettingsDocument = z.infer<typeof settingsSchema>;
