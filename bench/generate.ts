@@ -6,7 +6,7 @@
  * over the generator, so they cannot disagree. Each file is written under a temporary name and renamed when complete:
  * an interrupted run never leaves a file that looks finished.
  */
-import { mkdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CsvSink } from './gen/csv-sink.ts';
@@ -53,12 +53,24 @@ export function generateDataset(files: DatasetFiles, rows: number, seed: number,
   renameSync(partial.parquet, files.parquet);
 }
 
-/** Generates the candidate (`rows`) and baseline datasets. */
-export function generateAll(rows: number, seed = DEFAULT_SEED, dir = DATA_DIR): void {
+/**
+ * Generates the candidate (`rows`) and baseline datasets; with `onlyMissing`, a dataset whose two files both exist
+ * is left as it is (files are only ever complete, see generateDataset). Returns the datasets it wrote.
+ */
+export function generateAll(rows: number, seed = DEFAULT_SEED, dir = DATA_DIR, onlyMissing = false): string[] {
   mkdirSync(dir, { recursive: true });
-  generateDataset(evaluationFiles(rows, dir), rows, seed, CANDIDATE);
-  // A different seed: the baseline is another sample of the same population, scored by the older model.
-  generateDataset(baselineFiles(dir), BASELINE_ROWS, seed + 1, BASELINE);
+  const present = (files: DatasetFiles): boolean => onlyMissing && existsSync(files.csv) && existsSync(files.parquet);
+  const written: string[] = [];
+  if (!present(evaluationFiles(rows, dir))) {
+    generateDataset(evaluationFiles(rows, dir), rows, seed, CANDIDATE);
+    written.push(`evaluation (${rows} rows)`);
+  }
+  if (!present(baselineFiles(dir))) {
+    // A different seed: the baseline is another sample of the same population, scored by the older model.
+    generateDataset(baselineFiles(dir), BASELINE_ROWS, seed + 1, BASELINE);
+    written.push(`baseline (${BASELINE_ROWS} rows)`);
+  }
+  return written;
 }
 
 function main(): void {

@@ -26,7 +26,10 @@ analytical (Wilson/DeLong) intervals.
 
 Reads CSV only: Debian ships neither pyarrow nor fastparquet, so pandas cannot read Parquet here.
 
-Usage: /usr/bin/python3 bench/peers/pandas_check.py --data FILE [--replicates B] [--out result.json]
+With ``--baseline`` it also computes every slice metric of the baseline file (point estimates), as the check does
+for its baseline rules.
+
+Usage: /usr/bin/python3 bench/peers/pandas_check.py --data FILE [--baseline FILE] [--replicates B] [--out FILE]
 """
 
 import argparse
@@ -231,6 +234,7 @@ def bootstrap(frame, args):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", required=True)
+    parser.add_argument("--baseline", help="baseline evaluation: its metrics are computed too, as steward check does")
     parser.add_argument("--out")
     parser.add_argument("--intersections", choices=["all", "pairs", "none"], default="all")
     parser.add_argument("--min-group-size", type=int, default=30)
@@ -247,17 +251,23 @@ def main():
     metrics_s = time.perf_counter() - started - read_s
     intervals = bootstrap(frame, args) if args.replicates > 0 else {}
     bootstrap_s = time.perf_counter() - started - read_s - metrics_s
+    baseline = None
+    if args.baseline:
+        base_slices, _ = compute(read(args.baseline), args)
+        baseline = {"overall": base_slices["overall"]["metrics"], "groups": base_slices}
+    baseline_s = time.perf_counter() - started - read_s - metrics_s - bootstrap_s
 
     result = {
         "peer": "pandas " + pd.__version__ + " + scikit-learn " + __import__("sklearn").__version__,
         "rows": len(frame),
         "slices": len(slices),
         "replicates": args.replicates,
-        "timings_s": {"read": read_s, "metrics": metrics_s, "bootstrap": bootstrap_s},
+        "timings_s": {"read": read_s, "metrics": metrics_s, "bootstrap": bootstrap_s, "baseline": baseline_s},
         "overall": slices["overall"]["metrics"],
         "groups": slices,
         "disparities": disparities,
         "intervals": intervals,
+        "baseline": baseline,
     }
     text = json.dumps(result, indent=1, sort_keys=True)
     if args.out:
