@@ -20,6 +20,13 @@ export interface MetricValue {
   /** The count the metric is a rate of (e.g. actual positives for recall), or the rows it was computed on. */
   readonly n: number;
   readonly interval?: Interval;
+  /**
+   * False when the value is an approximation (e.g. ROC AUC over binned scores because a slice had more distinct
+   * scores than the exact cap); absent means exact.
+   */
+  readonly exact?: boolean;
+  /** When not exact: a guaranteed bound on |value − exact value|, when one is known. */
+  readonly errorBound?: number;
 }
 
 export type Task = 'binary' | 'regression';
