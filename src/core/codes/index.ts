@@ -2,6 +2,7 @@ import { generalCodes } from './general.ts';
 import { inputCodes } from './input.ts';
 import { policyCodes } from './policy.ts';
 import { ledgerCodes } from './ledger.ts';
+import { storeCodes } from './store.ts';
 import type { CodeSpec } from './types.ts';
 
 export type { CodeCategory, CodeSpec } from './types.ts';
@@ -15,6 +16,7 @@ export const codes = {
   ...inputCodes,
   ...policyCodes,
   ...ledgerCodes,
+  ...storeCodes,
 } as const satisfies Record<string, CodeSpec>;
 
 export type ErrorCode = keyof typeof codes;
