@@ -53,6 +53,11 @@ export interface ReadOptions {
   /** Rows per batch; default 65,536. */
   readonly batchRows?: number;
   readonly onProgress?: (progress: ReadProgress) => void;
+  /**
+   * Bytes read from disk per call; default 1 MiB. Internal: tests use a few bytes to put chunk boundaries inside
+   * quotes, CRLFs and multi-byte characters.
+   */
+  readonly chunkBytes?: number;
 }
 
 /** An opened table: its header is known (missing columns were already reported), its rows stream in batches. */
