@@ -11,7 +11,8 @@ export type Severity = 'error' | 'warn' | 'info';
  */
 export type FindingStatus = 'pass' | 'fail' | 'warn' | 'insufficient_evidence' | 'waived';
 
-export type RuleKind = 'metric' | 'disparity' | 'baseline' | 'documentation' | 'expression';
+/** `waiver` marks findings about a waiver itself (expired, or naming a rule the policy does not have). */
+export type RuleKind = 'metric' | 'disparity' | 'baseline' | 'documentation' | 'expression' | 'waiver';
 
 export interface Bound {
   readonly min?: number;

@@ -26,7 +26,11 @@ export const fixtureSliceSchema = z
   })
   .catchall(fixtureValueSchema);
 
-export const fixtureGroupSchema = fixtureSliceSchema.extend({ key: z.string().min(1), rows: z.number().min(0) });
+/** A group's key names its columns and values in policy order: `race=black`, `race=black&sex=female`. */
+export const fixtureGroupSchema = fixtureSliceSchema.extend({
+  key: z.string().regex(/^[^=&]+=[^&]*(&[^=&]+=[^&]*)*$/),
+  rows: z.number().min(0),
+});
 
 export const fixtureDisparitySchema = z.strictObject({
   metric: z.string().min(1),

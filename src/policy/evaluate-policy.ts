@@ -1,0 +1,55 @@
+import { fail, type Finding, type MetricsSection } from '../core/index.ts';
+import { celVariables } from './cel.ts';
+import { evaluateBaselineRule } from './eval/baseline-rule.ts';
+import { evaluateDisparityRule } from './eval/disparity-rule.ts';
+import { evaluateDocumentationRule } from './eval/documentation-rule.ts';
+import { evaluateExpressionRule } from './eval/expression-rule.ts';
+import { evaluateMetricRule } from './eval/metric-rule.ts';
+import { applyWaivers } from './eval/waivers.ts';
+import { requiredInputs } from './outcome.ts';
+import type { Policy, PolicyRule, Waiver } from './types.ts';
+
+export interface PolicyInput {
+  readonly metrics: MetricsSection;
+  readonly baseline?: MetricsSection;
+  readonly modelCard?: unknown;
+  readonly waivers: readonly Waiver[];
+  /** Passed in, never read from the clock: the same inputs give the same findings. */
+  readonly now: Date;
+}
+
+/**
+ * Every rule of the policy over one evaluation's metrics → findings, in rule order, then the waivers' effects.
+ * Pure. Throws POLICY_BASELINE_REQUIRED / POLICY_MODEL_CARD_REQUIRED when a rule needs an input that is missing.
+ */
+export function evaluatePolicy(policy: Policy, input: PolicyInput): Finding[] {
+  const needs = requiredInputs(policy);
+  if (needs.baseline && input.baseline === undefined) {
+    fail('POLICY_BASELINE_REQUIRED', `policy ${policy.name} has a baseline rule, but no baseline evaluation was given`, { location: { file: policy.file } });
+  }
+  if (needs.modelCard && input.modelCard === undefined) {
+    fail('POLICY_MODEL_CARD_REQUIRED', `policy ${policy.name} has a documentation rule, but no model card was given`, { location: { file: policy.file } });
+  }
+  const variables = policy.rules.some((rule) => rule.kind === 'expression')
+    ? celVariables(input.metrics, input.baseline, input.modelCard)
+    : undefined;
+  const findings = policy.rules.flatMap((rule): Finding[] => {
+    switch (rule.kind) {
+      case 'metric':
+        return evaluateMetricRule(rule, input.metrics, policy.settings);
+      case 'disparity':
+        return evaluateDisparityRule(rule, input.metrics, policy.settings);
+      case 'baseline':
+        return evaluateBaselineRule(rule, input.metrics, input.baseline ?? missing(rule), policy.settings);
+      case 'documentation':
+        return [evaluateDocumentationRule(rule, input.modelCard)];
+      case 'expression':
+        return [evaluateExpressionRule(rule, variables ?? celVariables(input.metrics, input.baseline, input.modelCard))];
+    }
+  });
+  return applyWaivers(findings, policy.rules, input.waivers, policy.model, input.now, { file: policy.file });
+}
+
+function missing(rule: PolicyRule): never {
+  fail('INTERNAL_INVARIANT', `rule ${rule.id} needs a baseline that requiredInputs did not ask for`);
+}
