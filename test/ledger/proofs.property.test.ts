@@ -19,7 +19,8 @@ const bigTree = treeOf(300);
 
 const flip = (bytes: Uint8Array, bit: number): Uint8Array => {
   const copy = Uint8Array.from(bytes);
-  copy[Math.floor(bit / 8) % copy.length] ^= 1 << bit % 8;
+  const at = Math.floor(bit / 8) % copy.length;
+  copy[at] = (copy[at] ?? 0) ^ (1 << bit % 8);
   return copy;
 };
 const failed = (check: { ok: boolean }): boolean => !check.ok;

@@ -7,5 +7,8 @@ export const ledgerCodes = {
   LEDGER_BAD_PROOF: { category: 'input', summary: 'An inclusion or consistency proof does not verify, or is of the wrong length.' },
   LEDGER_BAD_SIGNATURE: { category: 'input', summary: 'A checkpoint signature does not verify with the ledger public key.' },
   LEDGER_MALFORMED_CHECKPOINT: { category: 'input', summary: 'A checkpoint is not in the C2SP signed-note / tlog-checkpoint format.' },
+  LEDGER_MALFORMED_KEY: { category: 'input', summary: 'A verifier key is not `<name>+<8 hex digits key ID>+<base64 of 0x01 and a 32-byte Ed25519 public key>`, or its key ID does not match its name and key.' },
+  LEDGER_ORIGIN_MISMATCH: { category: 'input', summary: 'A checkpoint names a different log (origin line) than the one being verified.' },
+  LEDGER_LOG_TRUNCATED: { category: 'input', summary: 'The log has fewer leaves than a signed checkpoint states: entries were removed after the checkpoint was signed.' },
   LEDGER_INDEX_OUT_OF_RANGE: { category: 'usage', summary: 'A leaf index or tree size is outside the log.' },
 } as const satisfies Record<string, CodeSpec>;
