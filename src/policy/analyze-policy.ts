@@ -2,7 +2,7 @@ import { digestOf, type Problem } from '../core/index.ts';
 import { packNames, packs } from './packs.ts';
 import { Problems, type RuleSite } from './problems.ts';
 import { normalizeRule } from './rules.ts';
-import { policySchema, type PolicyDocument } from './schema-policy.ts';
+import { policySchema, type PolicyDocument, type RuleDocument } from './schema-policy.ts';
 import { normalizeData, normalizeSettings } from './normalize.ts';
 import type { Policy, PolicyRule } from './types.ts';
 import { issuesToProblems } from './zod-issues.ts';
@@ -28,16 +28,17 @@ export function analyzePolicy(file: string, bytes: Uint8Array): { policy?: Polic
     }
   }
   const rules: PolicyRule[] = [];
-  const firstSeen = new Map<string, PolicyRule>();
-  const add = (rule: PolicyRule | undefined) => {
-    if (rule === undefined) return;
-    const earlier = firstSeen.get(rule.id);
-    if (earlier === undefined) {
-      firstSeen.set(rule.id, rule);
-      rules.push(rule);
-      return;
+  const firstSeen = new Map<string, { line: number | undefined; origin: string }>();
+  /** Duplicate ids are checked on every rule, valid or not, so one run reports them alongside other problems. */
+  const add = (ruleDoc: RuleDocument, site: RuleSite, origin: string) => {
+    const earlier = firstSeen.get(ruleDoc.id);
+    if (earlier !== undefined) {
+      problems.add('POLICY_DUPLICATE_RULE', `rule id "${ruleDoc.id}" is used twice (first at line ${earlier.line ?? '?'}, from ${earlier.origin})`, site.at([]), { expected: 'a unique id' });
+    } else {
+      firstSeen.set(ruleDoc.id, { line: site.at([]).line, origin });
     }
-    problems.add('POLICY_DUPLICATE_RULE', `rule id "${rule.id}" is used twice (first at line ${earlier.location.line ?? '?'}, from ${earlier.origin})`, rule.location, { expected: 'a unique id' });
+    const rule = normalizeRule(ruleDoc, { data, settings, site, origin, problems });
+    if (rule !== undefined) rules.push(rule);
   };
   (doc.extends ?? []).forEach((name, index) => {
     const pack = packs[name];
@@ -47,14 +48,14 @@ export function analyzePolicy(file: string, bytes: Uint8Array): { policy?: Polic
       return;
     }
     const site: RuleSite = { at: () => location, expressionAt: () => location };
-    for (const ruleDoc of pack) add(normalizeRule(ruleDoc, { data, settings, site, origin: name, problems }));
+    for (const ruleDoc of pack) add(ruleDoc, site, name);
   });
   (doc.rules ?? []).forEach((ruleDoc, index) => {
     const site: RuleSite = {
       at: (path) => source.at(['rules', index, ...path]),
       expressionAt: (offset) => source.charAt(['rules', index, 'expression'], offset),
     };
-    add(normalizeRule(ruleDoc, { data, settings, site, origin: 'policy', problems }));
+    add(ruleDoc, site, 'policy');
   });
   if (problems.size > 0) return { problems: problems.list };
   const policy: Policy = {
