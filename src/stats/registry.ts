@@ -37,7 +37,9 @@ const regression = (name: string, description: string, higherIsBetter = false): 
 });
 
 export const sliceMetrics: readonly SliceMetricInfo[] = [
-  binary('count', 'rows in the slice (weighted when a weight column is mapped)'),
+  binary('count', 'usable rows in the slice (weighted when a weight column is mapped)'),
+  binary('missing_y_true', 'rows of the slice whose y_true is missing (left out of every metric)', false),
+  binary('missing_y_pred', 'rows of the slice whose y_pred is missing (left out of every metric)', false),
   binary('base_rate', 'share of actual positives: P(y_true = 1)'),
   binary('selection_rate', 'share of predicted positives: P(y_pred = 1)'),
   binary('accuracy', '(TP + TN) / N'),
@@ -51,10 +53,13 @@ export const sliceMetrics: readonly SliceMetricInfo[] = [
   binary('f1', '2·TP / (2·TP + FP + FN)'),
   binary('roc_auc', 'area under the ROC curve of the score'),
   binary('average_precision', 'Σ (R_n − R_{n−1}) P_n over score thresholds'),
-  binary('log_loss', '−mean(y log p + (1 − y) log(1 − p)), p clipped to [1e-15, 1 − 1e-15]', false),
+  binary('log_loss', '−mean(y log p + (1 − y) log(1 − p)), p clipped to [ε, 1 − ε], ε = 2.220446049250313e-16 (scikit-learn ≥ 1.5)', false),
   binary('brier_score', 'mean((p − y)²)', false),
   binary('expected_calibration_error', 'Σ_b (n_b / N) |mean(y)_b − mean(p)_b| over 10 equal-width score bins', false),
   binary('calibration_in_the_large', 'mean(p) − mean(y)', false),
+  regression('count', 'usable rows in the slice (weighted when a weight column is mapped)', true),
+  regression('missing_y_true', 'rows of the slice whose y_true is missing (left out of every metric)'),
+  regression('missing_y_pred', 'rows of the slice whose y_pred is missing (left out of every metric)'),
   regression('mean_absolute_error', 'mean(|y − ŷ|)'),
   regression('root_mean_squared_error', 'sqrt(mean((y − ŷ)²))'),
   regression('r2', '1 − SS_res / SS_tot', true),
@@ -90,8 +95,12 @@ export const disparityMetrics: readonly DisparityMetricInfo[] = [
   },
 ];
 
-export function sliceMetric(name: string): SliceMetricInfo | undefined {
-  return sliceMetrics.find((metric) => metric.name === name);
+/**
+ * The slice metric `name`, of `task` when given. `count`, `missing_y_true` and `missing_y_pred` exist for both tasks,
+ * so without a task the binary entry is returned.
+ */
+export function sliceMetric(name: string, task?: Task): SliceMetricInfo | undefined {
+  return sliceMetrics.find((metric) => metric.name === name && (task === undefined || metric.task === task));
 }
 
 export function disparityMetric(name: string): DisparityMetricInfo | undefined {
@@ -99,5 +108,5 @@ export function disparityMetric(name: string): DisparityMetricInfo | undefined {
 }
 
 export function metricNames(): string[] {
-  return [...sliceMetrics.map((metric) => metric.name), ...disparityMetrics.map((metric) => metric.name)];
+  return [...new Set(sliceMetrics.map((metric) => metric.name)), ...disparityMetrics.map((metric) => metric.name)];
 }

@@ -2,6 +2,7 @@ import { generalCodes } from './general.ts';
 import { inputCodes } from './input.ts';
 import { policyCodes } from './policy.ts';
 import { ledgerCodes } from './ledger.ts';
+import { statsCodes } from './stats.ts';
 import { storeCodes } from './store.ts';
 import type { CodeSpec } from './types.ts';
 
@@ -16,6 +17,7 @@ export const codes = {
   ...inputCodes,
   ...policyCodes,
   ...ledgerCodes,
+  ...statsCodes,
   ...storeCodes,
 } as const satisfies Record<string, CodeSpec>;
 
