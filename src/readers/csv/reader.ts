@@ -52,12 +52,8 @@ export async function openCsv(source: TableSource, requests: readonly ColumnRequ
         await window.refill();
         report();
       }
-      if (sink.buffers.rows > 0) {
-        const batch = sink.finish(firstRow);
-        firstRow += batch.rows;
-        yield batch;
-      }
       report();
+      if (sink.buffers.rows > 0) yield sink.finish(firstRow);
     } finally {
       await opened.handle.close();
     }

@@ -71,7 +71,7 @@ export class CsvScanner {
       let b = bytes[pos] ?? 0;
       if (b === LF || b === CR) {
         if (b === CR && pos + 1 >= end && !final) break; // a CRLF may be cut in two
-        pos += b === CR && bytes[pos + 1] === LF ? 2 : 1;
+        pos += b === CR && pos + 1 < end && bytes[pos + 1] === LF ? 2 : 1;
         line++;
         continue;
       }
@@ -95,7 +95,7 @@ export class CsvScanner {
             b = bytes[pos] ?? 0;
             if (b === QUOTE) {
               if (pos + 1 >= end && !final) break rows;
-              if (bytes[pos + 1] === QUOTE) {
+              if (pos + 1 < end && bytes[pos + 1] === QUOTE) {
                 escaped = true;
                 pos += 2;
                 continue;
@@ -104,7 +104,7 @@ export class CsvScanner {
             }
             if (b === LF || b === CR) {
               if (b === CR && pos + 1 >= end && !final) break rows;
-              pos += b === CR && bytes[pos + 1] === LF ? 2 : 1;
+              pos += b === CR && pos + 1 < end && bytes[pos + 1] === LF ? 2 : 1;
               line++;
               lineStart = pos;
               continuation = 0;
@@ -161,7 +161,7 @@ export class CsvScanner {
         // b is LF or CR: the end of the row
         if (b === CR && pos + 1 >= end && !final) break rows;
         const rowEndColumn = pos - lineStart - continuation + 1;
-        pos += b === CR && bytes[pos + 1] === LF ? 2 : 1;
+        pos += b === CR && pos + 1 < end && bytes[pos + 1] === LF ? 2 : 1;
         const keepGoing = this.endRow(sink, fieldIndex, line, rowEndColumn, rowLine);
         line++;
         if (!keepGoing) {
