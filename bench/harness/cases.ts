@@ -63,7 +63,7 @@ export function benchCases(files: CaseFiles, python: string, peerReplicates: num
   if (peerReplicates > 0) {
     cases.push({
       id: 'peer-bootstrap',
-      label: `pandas peer + row bootstrap, ${peerReplicates} replicates`,
+      label: `pandas peer + row bootstrap, ${peerReplicates} replicate${peerReplicates === 1 ? '' : 's'}`,
       input: 'CSV',
       command: peer(`${files.outDir}/peer-bootstrap.json`, peerReplicates),
       okExitCodes: [0],

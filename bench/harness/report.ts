@@ -115,8 +115,9 @@ function peerNotes(run: RunInfo): string[] {
     notes.push(
       '',
       `With intervals the peer resamples rows (the textbook bootstrap): ${run.peerReplicates} replicates took ` +
-        `${run.peerBootstrapSeconds.toFixed(1)} s, ${perReplicate.toFixed(1)} s per replicate. The check's ` +
-        `${run.bootstrapSamples} samples were not run by the peer.`,
+        `${run.peerBootstrapSeconds.toFixed(1)} s, ${perReplicate.toFixed(1)} s per replicate (its own clock). The ` +
+        `check's ${run.bootstrapSamples} samples were not run by the peer; the check resamples its profiles ` +
+        '(per-group counts), not rows, which is why it can afford them.',
     );
   }
   notes.push('');
