@@ -24,7 +24,7 @@ const width = 640;
 const labelRight = 220;
 const plotLeft = 232;
 const plotRight = 610;
-const top = 26;
+const top = 38;
 const rowHeight = 24;
 const axisHeight = 28;
 
@@ -69,7 +69,7 @@ export function intervalChart(id: string, title: string, rows: readonly ChartRow
     const at = c(x(line.value));
     parts.push(
       `<line class="${line.kind}" x1="${at}" y1="${top - 6}" x2="${at}" y2="${axisY}"/>`,
-      `<text class="${line.kind}-label" x="${at}" y="${10 + (index % 2) * 11}" text-anchor="middle">${html(line.label)}</text>`,
+      `<text class="${line.kind}-label" x="${at}" y="${12 + (index % 2) * 12}" text-anchor="middle">${html(line.label)}</text>`,
     );
   });
   parts.push('</svg>');

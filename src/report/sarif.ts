@@ -1,4 +1,4 @@
-import { sha256Hex, type Finding, type FindingStatus, type Severity, type Verdict } from '../core/index.ts';
+import { sha256Hex, type Finding, type FindingStatus, type Interval, type Severity, type Verdict } from '../core/index.ts';
 import { detailLines } from './finding-details.ts';
 import { findingScope } from './findings.ts';
 import { formatBound } from './format-number.ts';
@@ -41,7 +41,13 @@ export function renderSarif(verdict: Verdict, options: RenderOptions): string {
         results,
         properties: {
           outcome: verdict.outcome,
-          summary: verdict.summary,
+          summary: {
+            fail: verdict.summary.fail,
+            warn: verdict.summary.warn,
+            insufficient_evidence: verdict.summary.insufficient_evidence,
+            waived: verdict.summary.waived,
+            pass: verdict.summary.pass,
+          },
           policyDigest: verdict.policy.digest,
           verdictDigest: verdict.digest,
         },
@@ -102,8 +108,8 @@ function result(verdict: Verdict, finding: Finding, ruleIndex: number, options: 
       status: finding.status,
       ...(finding.group === undefined ? {} : { group: finding.group }),
       ...(finding.value === undefined ? {} : { value: finding.value }),
-      ...(finding.bound === undefined ? {} : { bound: finding.bound }),
-      ...(finding.interval === undefined ? {} : { interval: finding.interval }),
+      ...(finding.bound === undefined ? {} : { bound: { min: finding.bound.min, max: finding.bound.max } }),
+      ...(finding.interval === undefined ? {} : { interval: intervalProperty(finding.interval) }),
       ...(finding.n === undefined ? {} : { n: finding.n }),
     },
   };
@@ -117,4 +123,9 @@ function suppression(finding: Finding): object {
       ? 'waived'
       : `${waiver.justification} (${waiver.ticket}, owner ${waiver.owner}, approved by ${waiver.approver}, until ${waiver.expires})`;
   return { kind: 'external', status: 'accepted', justification };
+}
+
+/** Members listed one by one (here and above), so the log's bytes do not depend on how the verdict was built. */
+function intervalProperty(interval: Interval): object {
+  return { low: interval.low, high: interval.high, level: interval.level, method: interval.method };
 }

@@ -5,7 +5,10 @@ import { findingName, modelLabel, needsAttention, sortFindings, statusLabel, sum
 import { formatBound, formatCount, formatInterval, formatValue, groupThousands } from './format-number.ts';
 import type { RenderOptions } from './options.ts';
 import { renderGroupTables } from './text-groups.ts';
-import { sanitizeTerminal as clean, truncate, wrap } from './terminal-text.ts';
+import { sanitizeTerminal as clean, truncate, visibleLength, wrap } from './terminal-text.ts';
+
+/** Below this the group table (and the digests) cannot fit; narrower requests get this width. */
+export const minimumWidth = 80;
 
 export type Colors = ReturnType<typeof pc.createColors>;
 
@@ -38,7 +41,7 @@ function paint(colors: Colors, status: FindingStatus, text: string): string {
  */
 export function renderText(verdict: Verdict, options: RenderOptions): string {
   const colors = pc.createColors(options.color);
-  const width = Math.max(60, options.width ?? 100);
+  const width = Math.max(minimumWidth, options.width ?? 100);
   const lines: string[] = [...headline(verdict, colors, width), ''];
   const sorted = sortFindings(verdict.findings);
   const detailed = sorted.filter((finding) => finding.status !== 'pass');
@@ -77,17 +80,25 @@ function headline(verdict: Verdict, colors: Colors, width: number): string[] {
 }
 
 function findingLines(finding: Finding, colors: Colors, width: number): string[] {
-  const head = paint(colors, finding.status, `${marks[finding.status]} ${statusLabel[finding.status]}`);
+  const status = `${marks[finding.status]} ${statusLabel[finding.status]}`;
+  const name = clean(findingName(finding));
   const measure = [finding.metric, finding.value === undefined ? undefined : formatValue(finding.value)]
     .filter((part) => part !== undefined)
     .join(' ');
   const bound = formatBound(finding.bound);
-  const first = `  ${head}  ${colors.bold(clean(findingName(finding)))}  ${clean(measure)}${bound === '' ? '' : ` (needs ${bound})`}`;
+  const claim = clean(`${measure}${bound === '' ? '' : ` (needs ${bound})`}`);
+  const indent = '      ';
+  const lines =
+    visibleLength(`  ${status}  ${name}  ${claim}`) <= width
+      ? [`  ${paint(colors, finding.status, status)}  ${colors.bold(name)}  ${claim}`]
+      : [
+          `  ${paint(colors, finding.status, status)}`,
+          ...wrap(name, width, indent).map((line) => colors.bold(line)),
+          ...wrap(claim, width, indent),
+        ];
   const facts = [formatInterval(finding.interval), formatCount(finding.n), formatLocation(finding.location)]
     .filter((part) => part !== '')
     .join(' · ');
-  const indent = '      ';
-  const lines = [first];
   if (facts !== '') lines.push(...wrap(clean(facts), width, indent).map((line) => colors.dim(line)));
   lines.push(...wrap(clean(finding.message), width, indent));
   if (finding.waiver !== undefined) {
