@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parquetWriteBuffer, type ColumnSource } from 'hyparquet-writer';
+import { openTable } from '../../src/readers/index.ts';
+import { cat, num, readAll, rejectsWith, tempFile } from './helpers.ts';
+
+function parquetFile(columns: ColumnSource[], rowGroupSize?: number): string {
+  const buffer = parquetWriteBuffer({ columnData: columns, ...(rowGroupSize === undefined ? {} : { rowGroupSize }) });
+  return tempFile('t.parquet', new Uint8Array(buffer));
+}
+
+const sample = (): ColumnSource[] => [
+  { name: 'y', data: [true, false, null, true, false, true, true], type: 'BOOLEAN', nullable: true },
+  { name: 'score', data: [0.9, 0.1, 0.5, null, 0.25, 1, 0], type: 'DOUBLE', nullable: true },
+  { name: 'age', data: Int32Array.from([30, 41, 52, 63, 74, 85, 96]), type: 'INT32', nullable: false },
+  { name: 'big', data: [1n, 2n, null, 4n, 5n, 9007199254740991n, -3n], type: 'INT64', nullable: true },
+  { name: 'race', data: ['a', 'b', null, 'a', 'é', 'b', 'a'], type: 'STRING', nullable: true },
+];
+
+test('Parquet columns of every scalar type are decoded to numbers or categories, nulls as missing', async () => {
+  const path = parquetFile(sample());
+  const { header, columns } = await readAll(path, [cat('y'), num('score'), num('age'), num('big'), cat('race')]);
+  assert.deepEqual(header, ['y', 'score', 'age', 'big', 'race']);
+  assert.deepEqual(columns, {
+    y: ['true', 'false', null, 'true', 'false', 'true', 'true'],
+    score: [0.9, 0.1, 0.5, null, 0.25, 1, 0],
+    age: [30, 41, 52, 63, 74, 85, 96],
+    big: [1, 2, null, 4, 5, 9007199254740991, -3],
+    race: ['a', 'b', null, 'a', 'é', 'b', 'a'],
+  });
+});
+
+test('numbers read as categories become their decimal text, booleans as numbers become 1/0', async () => {
+  const path = parquetFile(sample());
+  const { columns } = await readAll(path, [cat('age'), num('y'), cat('big')]);
+  assert.deepEqual(columns.age, ['30', '41', '52', '63', '74', '85', '96']);
+  assert.deepEqual(columns.y, [1, 0, null, 1, 0, 1, 1]);
+  assert.deepEqual(columns.big?.slice(0, 2), ['1', '2']);
+});
+
+test('a file of several row groups is read group by group, split into batches, in order', async () => {
+  const n = 1000;
+  const values = Array.from({ length: n }, (_, i) => i * 0.5);
+  const path = parquetFile([{ name: 'v', data: values, type: 'DOUBLE' }, { name: 'g', data: values.map((v) => `g${v % 3}`), type: 'STRING' }], 300);
+  const reader = await openTable({ path }, [num('v')], { batchRows: 128 });
+  const starts: number[] = [];
+  const read: number[] = [];
+  for await (const batch of reader.batches()) {
+    starts.push(batch.firstRow);
+    assert.ok(batch.rows <= 128);
+    const column = batch.columns.get('v');
+    if (column?.kind === 'number') read.push(...column.values);
+  }
+  assert.deepEqual(read, values);
+  // groups of 300 rows cut into batches of at most 128: 0,128,256 | 300,428,556 | …
+  assert.deepEqual(starts.slice(0, 6), [0, 128, 256, 300, 428, 556]);
+  assert.equal(reader.header.length, 2);
+});
+
+test('a value error in Parquet points at the 0-based row and the column', async () => {
+  const path = parquetFile([{ name: 's', data: ['0.5', '0.7', 'high'], type: 'STRING' }]);
+  await rejectsWith(() => readAll(path, [num('s')]), 'INPUT_NOT_A_NUMBER', { file: path, path: 'rows[2].s' });
+});
+
+test('a requested column not in the schema is INPUT_MISSING_COLUMN with a suggestion', async () => {
+  const path = parquetFile(sample());
+  const message = await rejectsWith(() => readAll(path, [num('scores')]), 'INPUT_MISSING_COLUMN', { path: 'schema' });
+  assert.match(message, /did you mean "score"/);
+});
+
+test('a file that is not Parquet, or is truncated, is INPUT_INVALID_PARQUET', async () => {
+  await rejectsWith(() => readAll(tempFile('text.parquet', 'a,b\n1,2\n'), [num('a')]), 'INPUT_INVALID_PARQUET');
+  const good = new Uint8Array(parquetWriteBuffer({ columnData: sample() }));
+  await rejectsWith(() => readAll(tempFile('cut.parquet', good.subarray(0, good.length - 10)), [num('score')]), 'INPUT_INVALID_PARQUET');
+  const badFooter = good.slice();
+  badFooter.fill(0xff, good.length - 60, good.length - 8);
+  await rejectsWith(() => readAll(tempFile('footer.parquet', badFooter), [num('score')]), 'INPUT_INVALID_PARQUET');
+});
+
+test('progress reaches the file size after the last row group', async () => {
+  const path = parquetFile([{ name: 'v', data: Array.from({ length: 500 }, (_, i) => i), type: 'DOUBLE' }], 100);
+  const reports: number[] = [];
+  let total = 0;
+  await readAll(path, [num('v')], { onProgress: (progress) => (reports.push(progress.bytesRead), (total = progress.totalBytes)) });
+  assert.equal(reports.length, 5);
+  assert.equal(reports.at(-1), total);
+});
