@@ -19,8 +19,17 @@ export function leafHash(leaf: Uint8Array): Uint8Array {
   return hash('sha256', input, 'buffer');
 }
 
+const nodeInput = new Uint8Array(1 + 2 * HASH_SIZE);
+nodeInput[0] = 0x01;
+
 /** RFC 6962 §2.1: "MTH(D[n]) = SHA-256(0x01 || MTH(D[0:k]) || MTH(D[k:n]))" for an interior node. */
 export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
+  if (left.length === HASH_SIZE && right.length === HASH_SIZE) {
+    // The common case reuses one buffer: hashing is synchronous, so no other call can see it half-written.
+    nodeInput.set(left, 1);
+    nodeInput.set(right, 1 + HASH_SIZE);
+    return hash('sha256', nodeInput, 'buffer');
+  }
   const input = new Uint8Array(1 + left.length + right.length);
   input[0] = 0x01; // interior nodes are prefixed 0x01 (RFC 6962 §2.1)
   input.set(left, 1);
