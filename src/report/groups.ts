@@ -40,7 +40,10 @@ export interface GroupingTable {
   readonly slices: readonly SliceMetrics[];
 }
 
-/** Groups split by grouping, in order of first appearance; single-column groupings only unless asked otherwise. */
+/**
+ * Groups split by grouping, in order of first appearance; single-column groupings only unless asked otherwise.
+ * Without sensitive columns there is one table with no groups (grouping ``), so the overall row is still shown.
+ */
 export function groupingTables(section: MetricsSection, includeIntersections: boolean): GroupingTable[] {
   const tables = new Map<string, { columns: readonly string[]; slices: SliceMetrics[] }>();
   for (const slice of section.groups) {
@@ -50,5 +53,6 @@ export function groupingTables(section: MetricsSection, includeIntersections: bo
     table.slices.push(slice);
     tables.set(name, table);
   }
+  if (tables.size === 0) return [{ grouping: '', columns: [], slices: [] }];
   return [...tables].map(([grouping, table]) => ({ grouping, columns: table.columns, slices: table.slices }));
 }

@@ -121,7 +121,7 @@ function groupTables(section: MetricsSection): string {
         return `<tr><th scope="row">${html(slice.key)}</th><td class="num">${groupThousands(slice.rows)}</td>${cells.join('')}</tr>`;
       });
       return [
-        `<h3>${html(`By ${table.grouping}`)}</h3>`,
+        `<h3>${html(table.grouping === '' ? 'Overall' : `By ${table.grouping}`)}</h3>`,
         '<table>',
         `<thead><tr>${header.map((label) => `<th scope="col">${html(label)}</th>`).join('')}</tr></thead>`,
         `<tbody>\n${rows.join('\n')}\n</tbody>`,

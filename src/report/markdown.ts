@@ -89,7 +89,7 @@ function groupSections(section: MetricsSection): string[] {
   const metrics = keyMetrics(section);
   const lines: string[] = [];
   for (const table of groupingTables(section, true)) {
-    lines.push(`**By ${mdText(table.grouping)}**`, '');
+    lines.push(table.grouping === '' ? '**Overall**' : `**By ${mdText(table.grouping)}**`, '');
     lines.push(...mdHeader([{ label: 'Group' }, { label: 'n', right: true }, ...metrics.map((metric) => ({ label: metric.label, right: true }))]));
     for (const slice of [section.overall, ...table.slices]) {
       const cells = metrics.map((metric) => {

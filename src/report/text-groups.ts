@@ -16,7 +16,7 @@ export function renderGroupTables(section: MetricsSection, colors: Colors, width
   const lines: string[] = [];
   for (const table of groupingTables(section, false)) {
     const labelWidth = Math.max(12, Math.min(32, width - 2 - (metrics.length + 1) * numberWidth));
-    lines.push(colors.bold(`Groups by ${clean(table.grouping)}`));
+    lines.push(colors.bold(table.grouping === '' ? 'Overall' : `Groups by ${clean(table.grouping)}`));
     const header = ['n', ...metrics.map((metric) => metric.label)].map((label) => padStart(label, numberWidth));
     lines.push(colors.dim(`  ${padEnd('group', labelWidth)}${header.join('')}`));
     for (const slice of [section.overall, ...table.slices]) lines.push(`  ${row(slice, metrics, labelWidth)}`);

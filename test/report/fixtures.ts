@@ -288,3 +288,31 @@ export function cleanVerdict(): Verdict {
   const { digest: _digest, summary: _summary, outcome: _outcome, ...rest } = failingVerdict();
   return seal({ ...rest, findings: findings.filter((finding) => finding.status === 'pass') });
 }
+
+/** The smallest verdict: a regression model, no sensitive columns, no model name, no rules. */
+export function emptyRegressionVerdict(): Verdict {
+  const overallSlice: SliceMetrics = {
+    key: 'overall',
+    grouping: [],
+    group: {},
+    rows: 500,
+    weight: 500,
+    metrics: {
+      mean_absolute_error: { value: 12.5, n: 500 },
+      root_mean_squared_error: { value: 17.25, n: 500 },
+      r2: { value: null, n: 500 },
+    },
+  };
+  return seal({
+    schema: 'steward.verdict/v1',
+    tool: { name: 'steward', version: '0.1.0' },
+    policy: { name: 'empty', file: 'empty.yaml', digest: fakeDigest('empty') },
+    inputs: [],
+    seed: 0,
+    settings: { confidence: 0.9, minGroupSize: 30, failOn: 'interval', bootstrapSamples: 0 },
+    columns: { y_true: 'price', y_pred: 'predicted' },
+    health: [],
+    metrics: { task: 'regression', overall: overallSlice, groups: [], disparities: [] },
+    findings: [],
+  });
+}

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isStewardError, type Verdict } from '../../src/core/index.ts';
 import { parseReportFormat, renderReport, reportFormats } from '../../src/report/index.ts';
-import { failingVerdict, hostileVerdict } from './fixtures.ts';
+import { emptyRegressionVerdict, failingVerdict, hostileVerdict } from './fixtures.ts';
 
 /** A copy with every object's members inserted in reverse order: equal as data, different in construction. */
 function reversed(value: unknown): unknown {
@@ -37,4 +37,16 @@ test('parseReportFormat accepts each format and rejects others with USAGE_UNKNOW
       error.problem.expected === 'one of: text, json, junit, sarif, markdown, html' &&
       error.problem.hint === 'did you mean "sarif"?',
   );
+});
+
+test('a verdict with no rules, no groups and a regression task renders in every format, overall metrics included', () => {
+  const verdict = emptyRegressionVerdict();
+  for (const format of reportFormats) assert.ok(renderReport(format, verdict, { color: false }).length > 0, format);
+  const text = renderReport('text', verdict, { color: false });
+  assert.match(text, /^✓ PASS {2}policy empty\n/);
+  assert.ok(!text.includes('Groups by'), 'no grouping table');
+  assert.match(text, /Overall\n.*MAE +RMSE +R²\n {2}overall +500 +12\.500 +17\.250 +n\/a\n/, 'regression key metrics of the overall slice');
+  assert.match(renderReport('markdown', verdict, { color: false }), /\*\*Overall\*\*\n\n\| Group \| n \| MAE \| RMSE \| R² \|/);
+  assert.equal(JSON.parse(renderReport('sarif', verdict, { color: false })).runs[0].results.length, 0);
+  assert.equal(renderReport('junit', verdict, { color: false }), '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n</testsuites>\n');
 });
