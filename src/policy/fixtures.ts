@@ -1,6 +1,32 @@
 import type { DisparityValue, Interval, MetricValue, MetricsSection, SliceMetrics } from '../core/index.ts';
 import { disparityMetric } from '../stats/registry.ts';
-import type { FixtureMetrics, FixtureValue } from './schema-policy-test.ts';
+import type { FixtureValue } from './schema-policy-test.ts';
+
+/** A slice in the compact form; members other than key, rows and weight are metrics. */
+export interface FixtureSlice {
+  readonly key?: string | undefined;
+  readonly rows?: number | undefined;
+  readonly weight?: number | undefined;
+  readonly [metric: string]: FixtureValue | string | undefined;
+}
+
+export interface FixtureDisparity {
+  readonly metric: string;
+  readonly grouping: string;
+  readonly aggregation?: 'between_groups' | 'to_overall' | undefined;
+  readonly value: number | null;
+  readonly interval?: readonly [number, number] | undefined;
+  readonly extremes?: readonly string[] | undefined;
+  readonly excluded?: readonly string[] | undefined;
+}
+
+/** The compact metrics of a policy test case (the zod-validated form is assignable to it). */
+export interface FixtureMetrics {
+  readonly task?: 'binary' | 'regression' | undefined;
+  readonly overall?: FixtureSlice | undefined;
+  readonly groups?: readonly (FixtureSlice & { readonly key: string; readonly rows: number })[] | undefined;
+  readonly disparities?: readonly FixtureDisparity[] | undefined;
+}
 
 /** Reserved members of a fixture slice; every other member is a metric. */
 const reserved = new Set(['key', 'rows', 'weight']);
@@ -40,11 +66,11 @@ export function sectionFromFixture(fixture: FixtureMetrics): MetricsSection {
   };
 }
 
-function slice(doc: Readonly<Record<string, unknown>>, key: string, rows: number): SliceMetrics {
+function slice(doc: FixtureSlice, key: string, rows: number): SliceMetrics {
   const pairs = key === 'overall' ? [] : key.split('&').map((part) => part.split('=') as [string, string?]);
   const metrics: Record<string, MetricValue> = {};
   for (const [name, value] of Object.entries(doc)) {
-    if (!reserved.has(name)) metrics[name] = metricValue(value as FixtureValue, rows);
+    if (!reserved.has(name)) if (typeof value !== 'string' && value !== undefined) metrics[name] = metricValue(value, rows);
   }
   return {
     key,

@@ -6,7 +6,7 @@ export { loadModelCard, type ModelCard } from './load-model-card.ts';
 export { evaluatePolicy, type PolicyInput } from './evaluate-policy.ts';
 export { outcomeOf, summarize, requiredInputs } from './outcome.ts';
 export { runPolicyTests, statusFor, type PolicyTestReport, type PolicyTestCaseResult } from './policy-test.ts';
-export { sectionFromFixture } from './fixtures.ts';
+export { sectionFromFixture, type FixtureMetrics, type FixtureSlice } from './fixtures.ts';
 export { packs, packNames } from './packs.ts';
 export { disparityKey } from './cel.ts';
 export { policyJsonSchema, policyJsonSchemaText, policySchemaPath } from './json-schema.ts';

@@ -1,4 +1,4 @@
-import { disparityMetric, disparityMetrics, metricNames, sliceMetric, sliceMetrics } from '../stats/registry.ts';
+import { disparityMetric, disparityMetrics, metricNames, sliceMetrics } from '../stats/registry.ts';
 import { checkExpression } from './cel.ts';
 import { resolveGroupings } from './groupings.ts';
 import type { Problems, RuleSite } from './problems.ts';
@@ -103,15 +103,15 @@ function buildMetric(doc: RuleDocument, metric: string, base: Base, context: Rul
 
 /** A slice metric Steward computes for the policy's task; reports POLICY_UNKNOWN_METRIC otherwise. */
 function checkSliceMetric(metric: string, path: readonly string[], context: RuleContext): boolean {
-  const info = sliceMetric(metric);
+  const infos = sliceMetrics.filter((candidate) => candidate.name === metric);
   const location = context.site.at(path);
-  if (info === undefined) {
+  if (infos.length === 0) {
     const candidates = path[0] === 'baseline' ? sliceMetrics.map((m) => m.name) : metricNames();
     context.problems.unknown('POLICY_UNKNOWN_METRIC', `unknown metric "${metric}"`, location, metric, candidates, path[0] === 'baseline' ? 'a slice metric (accuracy, roc_auc, …)' : `a metric of stats/registry (${sliceMetrics.length + disparityMetrics.length} names, see docs/policy.md)`);
     return false;
   }
-  if (info.task !== context.data.task) {
-    context.problems.add('POLICY_UNKNOWN_METRIC', `metric ${metric} is computed for ${info.task} tasks, but data.task is ${context.data.task}`, location, { expected: `a ${context.data.task} metric` });
+  if (!infos.some((info) => info.task === context.data.task)) {
+    context.problems.add('POLICY_UNKNOWN_METRIC', `metric ${metric} is computed for ${infos.map((info) => info.task).join(' and ')} tasks, but data.task is ${context.data.task}`, location, { expected: `a ${context.data.task} metric` });
     return false;
   }
   return true;

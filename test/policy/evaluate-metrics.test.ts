@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evaluatePolicy, sectionFromFixture } from '../../src/policy/index.ts';
-import type { FixtureMetrics } from '../../src/policy/schema-policy-test.ts';
+import type { FixtureMetrics } from '../../src/policy/fixtures.ts';
 import { header, lines, policyOf } from './helpers.ts';
 
 const now = new Date('2026-01-01T00:00:00Z');

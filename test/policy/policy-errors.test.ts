@@ -113,3 +113,8 @@ test('a policy rule reusing a pack rule id is POLICY_DUPLICATE_RULE at the later
   );
   assert.match(problem.message, /first at line 4, from steward:four-fifths/);
 });
+
+test('a metric computed for both tasks (count) is accepted in a regression policy', () => {
+  const { problems } = analyze(lines(...header, 'data: { task: regression }', 'rules:', '  - id: a', '    metric: count', '    min: 100', '  - id: b', '    metric: r2', '    min: 0.5'));
+  assert.deepEqual(problems, []);
+});

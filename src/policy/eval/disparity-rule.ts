@@ -44,8 +44,10 @@ function groupingFinding(rule: DisparityRule, grouping: Grouping, section: Metri
     ...(disparity?.interval === undefined ? {} : { interval: disparity.interval }),
   };
   const excludedNote = excluded.length === 0 ? '' : `; ${excluded.join(', ')} left out as smaller than ${settings.minGroupSize} rows`;
-  if (disparity === undefined || disparity.value === null || remaining.length < 2) {
-    const why = disparity === undefined ? 'it was not computed' : remaining.length < 2 ? `fewer than two groups have at least ${settings.minGroupSize} rows` : 'it is undefined for these groups';
+  // Stats decides which groups count; the section's groups are a safety net when it lists them.
+  const tooFew = slices.length > 0 && remaining.length < 2;
+  if (disparity === undefined || disparity.value === null || tooFew) {
+    const why = disparity === undefined ? 'it was not computed' : tooFew ? `fewer than two groups have at least ${settings.minGroupSize} rows` : 'it is undefined for these groups';
     return { ...common, value: disparity?.value ?? null, status: 'insufficient_evidence', evidence, message: `${humanName(rule.metric)} over ${key} cannot be decided: ${why}${excludedNote}` };
   }
   const side = beyond(disparity.value, disparity.interval, rule.bound, settings.failOn);
