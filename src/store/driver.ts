@@ -1,0 +1,38 @@
+import type { RowItem } from './append-items.ts';
+import type { NodeId, StoredCheckpoint, StoredKey, StoredLeaf, TreeHasher } from './types.ts';
+
+/**
+ * What a dialect provides: the few statements that differ between SQLite and PostgreSQL. Everything the dialects
+ * share — input checks, group commit, paging, range checks, the no-overwrite rules — lives once in LedgerStore, the
+ * way kysely keeps one query builder over per-dialect drivers.
+ */
+export interface StoreDriver {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** The file path as given, or the URL without its password. */
+  readonly location: string;
+
+  /**
+   * One durable transaction: under the database's write lock, read the size, give the rows the indices
+   * size..size+k−1, insert them with their leaf hashes and every perfect subtree they complete, update the size.
+   */
+  commitBatch(rows: readonly RowItem[], hasher: TreeHasher): Promise<{ first: number; size: number }>;
+
+  size(): Promise<number>;
+  /** At most `limit` leaves with from ≤ index < to, in index order. */
+  leafPage(from: number, to: number, limit: number): Promise<StoredLeaf[]>;
+  /** Node hashes in the order asked; level 0 is the leaf hash. */
+  nodes(ids: readonly NodeId[]): Promise<(Uint8Array | undefined)[]>;
+
+  /** Inserts unless a checkpoint of that size exists (then leaves it unchanged). */
+  insertCheckpoint(checkpoint: StoredCheckpoint): Promise<void>;
+  checkpoint(size: number): Promise<StoredCheckpoint | undefined>;
+  latestCheckpoint(): Promise<StoredCheckpoint | undefined>;
+  lastShownSize(): Promise<number | undefined>;
+  setLastShownSize(size: number): Promise<void>;
+
+  /** Inserts the key unless the name exists; resolves whether it was inserted. Never updates. */
+  insertKey(key: StoredKey): Promise<boolean>;
+  key(name: string): Promise<StoredKey | undefined>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,47 @@
+import type { Migration } from '../migrations.ts';
+
+/**
+ * The PostgreSQL schema, one migration per version. NEVER edit a shipped migration (its checksum is recorded in
+ * every store and frozen in test/store/migrations.test.ts): add a new version instead.
+ *
+ * ledger_nodes holds levels ≥ 1; the level-0 node of leaf i is ledger_leaves.leaf_hash, so no hash is stored twice.
+ */
+export const postgresMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'ledger',
+    sql: `CREATE TABLE ledger_leaves (
+  idx bigint PRIMARY KEY,
+  leaf bytea NOT NULL,
+  leaf_hash bytea NOT NULL,
+  kind text NOT NULL,
+  subject text,
+  recorded_at timestamptz NOT NULL
+);
+CREATE TABLE ledger_nodes (
+  level integer NOT NULL,
+  idx bigint NOT NULL,
+  hash bytea NOT NULL,
+  PRIMARY KEY (level, idx)
+);
+CREATE TABLE ledger_checkpoints (
+  size bigint PRIMARY KEY,
+  root bytea NOT NULL,
+  text text NOT NULL,
+  created_at timestamptz NOT NULL
+);
+CREATE TABLE ledger_state (
+  id integer PRIMARY KEY CHECK (id = 1),
+  size bigint NOT NULL,
+  last_shown_checkpoint_size bigint REFERENCES ledger_checkpoints (size)
+);
+INSERT INTO ledger_state (id, size, last_shown_checkpoint_size) VALUES (1, 0, NULL);
+CREATE TABLE keys (
+  name text PRIMARY KEY,
+  public_key text NOT NULL,
+  private_key bytea NOT NULL,
+  created_at timestamptz NOT NULL
+);
+`,
+  },
+];

@@ -1,0 +1,41 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { fail } from '../../core/errors.ts';
+import type { RowItem } from '../append-items.ts';
+import { completedNodes, frontierIds } from '../tree-edge.ts';
+import type { NodeId, TreeHasher } from '../types.ts';
+
+/**
+ * One group-commit batch in one transaction. BEGIN IMMEDIATE takes SQLite's write lock before the size is read, so
+ * another process appending to the same file waits (busy timeout) instead of reading the same size: indices are
+ * assigned under the lock and the log can neither fork nor leave a gap. With synchronous = FULL in WAL mode the
+ * COMMIT returns only after the WAL is fsynced, so the caller's acknowledgement is durable.
+ */
+export function commitSqliteBatch(
+  db: DatabaseSync,
+  rows: readonly RowItem[],
+  hasher: TreeHasher,
+  nodeHash: (id: NodeId) => Uint8Array | undefined,
+): { first: number; size: number } {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const size = (db.prepare('SELECT size FROM ledger_state WHERE id = 1').get() as { size: number }).size;
+    const frontier = frontierIds(size).map((id) => nodeHash(id) ?? missingNode(id, size));
+    const leafHashes = rows.map((row) => hasher.leafHash(row.leaf));
+    const insertLeaf = db.prepare('INSERT INTO ledger_leaves (idx, leaf, leaf_hash, kind, subject, recorded_at) VALUES (?, ?, ?, ?, ?, ?)');
+    rows.forEach((row, k) => insertLeaf.run(size + k, row.leaf, leafHashes[k] as Uint8Array, row.kind, row.subject, row.recordedAt));
+    const insertNode = db.prepare('INSERT INTO ledger_nodes (level, idx, hash) VALUES (?, ?, ?)');
+    for (const node of completedNodes(size, frontier, leafHashes, hasher)) insertNode.run(node.level, node.index, node.hash);
+    db.prepare('UPDATE ledger_state SET size = ? WHERE id = 1').run(size + rows.length);
+    db.exec('COMMIT');
+    return { first: size, size: size + rows.length };
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+function missingNode(id: NodeId, size: number): never {
+  fail('INTERNAL_INVARIANT', `the stored tree of size ${size} lacks its right-edge node (level ${id.level}, index ${id.index})`, {
+    hint: 'run `steward verify` to find the first damaged entry',
+  });
+}

@@ -1,0 +1,48 @@
+import type { Migration } from '../migrations.ts';
+
+/**
+ * The SQLite schema, one migration per version. NEVER edit a shipped migration (its checksum is recorded in every
+ * store and frozen in test/store/migrations.test.ts): add a new version instead.
+ *
+ * ledger_nodes holds levels ≥ 1; the level-0 node of leaf i is ledger_leaves.leaf_hash, so no hash is stored twice.
+ * WITHOUT ROWID keeps the nodes clustered on (level, idx), the key every proof looks them up by.
+ */
+export const sqliteMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'ledger',
+    sql: `CREATE TABLE ledger_leaves (
+  idx INTEGER PRIMARY KEY,
+  leaf BLOB NOT NULL,
+  leaf_hash BLOB NOT NULL,
+  kind TEXT NOT NULL,
+  subject TEXT,
+  recorded_at TEXT NOT NULL
+);
+CREATE TABLE ledger_nodes (
+  level INTEGER NOT NULL,
+  idx INTEGER NOT NULL,
+  hash BLOB NOT NULL,
+  PRIMARY KEY (level, idx)
+) WITHOUT ROWID;
+CREATE TABLE ledger_checkpoints (
+  size INTEGER PRIMARY KEY,
+  root BLOB NOT NULL,
+  text TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE ledger_state (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  size INTEGER NOT NULL,
+  last_shown_checkpoint_size INTEGER REFERENCES ledger_checkpoints (size)
+);
+INSERT INTO ledger_state (id, size, last_shown_checkpoint_size) VALUES (1, 0, NULL);
+CREATE TABLE keys (
+  name TEXT PRIMARY KEY,
+  public_key TEXT NOT NULL,
+  private_key BLOB NOT NULL,
+  created_at TEXT NOT NULL
+);
+`,
+  },
+];

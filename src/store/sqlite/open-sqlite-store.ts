@@ -1,0 +1,18 @@
+import { LedgerStore } from '../ledger-store.ts';
+import type { Store, TreeHasher } from '../types.ts';
+import { sqliteMigrations } from './migrations.ts';
+import { openDatabase, type SqliteSynchronous } from './open-database.ts';
+import { SqliteDriver } from './sqlite-driver.ts';
+
+export interface SqliteStoreOptions {
+  readonly hasher: TreeHasher;
+  readonly maxBatch?: number;
+  /** For benchmarks only: the ledger always runs with FULL (see SqliteSynchronous). */
+  readonly synchronous?: SqliteSynchronous;
+}
+
+/** The embedded store in one SQLite file at `path` (absolute); `display` is the path as the user wrote it. */
+export function openSqliteStore(path: string, display: string, options: SqliteStoreOptions): Store {
+  const db = openDatabase(path, display, sqliteMigrations, options.synchronous);
+  return new LedgerStore(new SqliteDriver(db, display), options.hasher, options.maxBatch);
+}

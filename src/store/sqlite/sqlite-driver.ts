@@ -1,0 +1,100 @@
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { RowItem } from '../append-items.ts';
+import type { StoreDriver } from '../driver.ts';
+import { commitSqliteBatch } from './append.ts';
+import { toCheckpoint, toKey, toLeaf, type Row } from './rows.ts';
+import type { NodeId, StoredCheckpoint, StoredKey, StoredLeaf, TreeHasher } from '../types.ts';
+
+/**
+ * The embedded store's statements over one node:sqlite connection. node:sqlite is synchronous: each call runs to
+ * completion on the calling thread, which for a local file is faster than any round trip; the async signatures
+ * exist only so SQLite and PostgreSQL share one interface.
+ */
+export class SqliteDriver implements StoreDriver {
+  readonly dialect = 'sqlite';
+  readonly location: string;
+  readonly #db: DatabaseSync;
+  readonly #size: StatementSync;
+  readonly #leafPage: StatementSync;
+  readonly #leafHash: StatementSync;
+  readonly #node: StatementSync;
+  readonly #checkpoint: StatementSync;
+
+  constructor(db: DatabaseSync, location: string) {
+    this.#db = db;
+    this.location = location;
+    this.#size = db.prepare('SELECT size FROM ledger_state WHERE id = 1');
+    this.#leafPage = db.prepare(
+      'SELECT idx, leaf, leaf_hash, kind, subject, recorded_at FROM ledger_leaves WHERE idx >= ? AND idx < ? ORDER BY idx LIMIT ?',
+    );
+    this.#leafHash = db.prepare('SELECT leaf_hash AS hash FROM ledger_leaves WHERE idx = ?');
+    this.#node = db.prepare('SELECT hash FROM ledger_nodes WHERE level = ? AND idx = ?');
+    this.#checkpoint = db.prepare('SELECT size, root, text, created_at FROM ledger_checkpoints WHERE size = ?');
+  }
+
+  commitBatch(rows: readonly RowItem[], hasher: TreeHasher): Promise<{ first: number; size: number }> {
+    return Promise.resolve(commitSqliteBatch(this.#db, rows, hasher, (id) => this.#nodeHash(id)));
+  }
+
+  size(): Promise<number> {
+    return Promise.resolve((this.#size.get() as Row).size as number);
+  }
+
+  leafPage(from: number, to: number, limit: number): Promise<StoredLeaf[]> {
+    return Promise.resolve(this.#leafPage.all(from, to, limit).map((row) => toLeaf(row as Row)));
+  }
+
+  nodes(ids: readonly NodeId[]): Promise<(Uint8Array | undefined)[]> {
+    return Promise.resolve(ids.map((id) => this.#nodeHash(id)));
+  }
+
+  insertCheckpoint(checkpoint: StoredCheckpoint): Promise<void> {
+    this.#db
+      .prepare('INSERT INTO ledger_checkpoints (size, root, text, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (size) DO NOTHING')
+      .run(checkpoint.size, checkpoint.root, checkpoint.text, checkpoint.createdAt);
+    return Promise.resolve();
+  }
+
+  checkpoint(size: number): Promise<StoredCheckpoint | undefined> {
+    const row = this.#checkpoint.get(size) as Row | undefined;
+    return Promise.resolve(row === undefined ? undefined : toCheckpoint(row));
+  }
+
+  latestCheckpoint(): Promise<StoredCheckpoint | undefined> {
+    const row = this.#db.prepare('SELECT size, root, text, created_at FROM ledger_checkpoints ORDER BY size DESC LIMIT 1').get() as Row | undefined;
+    return Promise.resolve(row === undefined ? undefined : toCheckpoint(row));
+  }
+
+  lastShownSize(): Promise<number | undefined> {
+    const row = this.#db.prepare('SELECT last_shown_checkpoint_size AS size FROM ledger_state WHERE id = 1').get() as Row;
+    return Promise.resolve(row.size === null ? undefined : (row.size as number));
+  }
+
+  setLastShownSize(size: number): Promise<void> {
+    this.#db.prepare('UPDATE ledger_state SET last_shown_checkpoint_size = ? WHERE id = 1').run(size);
+    return Promise.resolve();
+  }
+
+  insertKey(key: StoredKey): Promise<boolean> {
+    const result = this.#db
+      .prepare('INSERT INTO keys (name, public_key, private_key, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING')
+      .run(key.name, key.publicKey, key.privateKey, key.createdAt);
+    return Promise.resolve(Number(result.changes) === 1);
+  }
+
+  key(name: string): Promise<StoredKey | undefined> {
+    const row = this.#db.prepare('SELECT name, public_key, private_key, created_at FROM keys WHERE name = ?').get(name) as Row | undefined;
+    return Promise.resolve(row === undefined ? undefined : toKey(row));
+  }
+
+  close(): Promise<void> {
+    if (this.#db.isOpen) this.#db.close();
+    return Promise.resolve();
+  }
+
+  /** Level 0 is the leaf hash (kept once, in ledger_leaves); higher levels are in ledger_nodes. */
+  #nodeHash(id: NodeId): Uint8Array | undefined {
+    const row = (id.level === 0 ? this.#leafHash.get(id.index) : this.#node.get(id.level, id.index)) as Row | undefined;
+    return row === undefined ? undefined : (row.hash as Uint8Array);
+  }
+}
