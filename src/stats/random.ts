@@ -9,6 +9,8 @@ export interface Random {
   nextUint32(): number;
   /** A uniform double in [0, 1) with 53 random bits. */
   nextDouble(): number;
+  /** A standard normal deviate (Box–Muller; the second deviate of each pair is discarded for simplicity). */
+  nextGaussian(): number;
 }
 
 /** splitmix32 step: a bijective mixer used to expand one seed into the four state words. */
@@ -20,29 +22,33 @@ function splitmix32(state: { s: number }): number {
   return (z ^ (z >>> 16)) >>> 0;
 }
 
-const rotl = (x: number, k: number): number => ((x << k) | (x >>> (32 - k))) >>> 0;
-
 export function createRandom(seed: number): Random {
   const mixer = { s: seed | 0 };
-  let a = splitmix32(mixer);
-  let b = splitmix32(mixer);
-  let c = splitmix32(mixer);
-  let d = splitmix32(mixer);
-  if ((a | b | c | d) === 0) a = 1; // the all-zero state is the one xoshiro cannot leave
-  const nextUint32 = (): number => {
-    const result = Math.imul(rotl(Math.imul(b, 5) >>> 0, 7), 9) >>> 0;
-    const t = (b << 9) >>> 0;
-    c = (c ^ a) >>> 0;
-    d = (d ^ b) >>> 0;
-    b = (b ^ c) >>> 0;
-    a = (a ^ d) >>> 0;
-    c = (c ^ t) >>> 0;
-    d = rotl(d, 11);
+  // The state lives in an Int32Array and every operation stays in int32 (| 0), so V8 never boxes a number per call.
+  const state = new Int32Array(4);
+  for (let i = 0; i < 4; i++) state[i] = splitmix32(mixer) | 0;
+  if (((state[0] as number) | (state[1] as number) | (state[2] as number) | (state[3] as number)) === 0) state[0] = 1; // the all-zero state is a fixed point
+  const nextInt32 = (): number => {
+    const s0 = (state[0] as number);
+    const s1 = (state[1] as number);
+    const s2 = (state[2] as number);
+    const s3 = (state[3] as number);
+    const x = Math.imul(s1, 5);
+    const result = Math.imul((x << 7) | (x >>> 25), 9);
+    const t = s1 << 9;
+    const n2 = s2 ^ s0;
+    const n3 = s3 ^ s1;
+    state[1] = s1 ^ n2;
+    state[0] = s0 ^ n3;
+    state[2] = n2 ^ t;
+    state[3] = (n3 << 11) | (n3 >>> 21);
     return result;
   };
+  const nextDouble = (): number => ((nextInt32() >>> 5) * 67108864 + (nextInt32() >>> 6)) / 9007199254740992;
   return {
-    nextUint32,
-    nextDouble: () => ((nextUint32() >>> 5) * 67108864 + (nextUint32() >>> 6)) / 9007199254740992,
+    nextUint32: () => nextInt32() >>> 0,
+    nextDouble,
+    nextGaussian: () => Math.sqrt(-2 * Math.log(1 - nextDouble())) * Math.cos(2 * Math.PI * nextDouble()),
   };
 }
 

@@ -28,7 +28,9 @@ export const B_BRIER_SQ = 18; // Σ w · (p − y)⁴
 /** Calibration cells at B_CAL + 3·(2·bin + y): [rows, Σ w, Σ w·p]; 10 equal-width bins of [0, 1]. */
 export const B_CAL = 19;
 export const CAL_BINS = 10;
-export const B_LENGTH = B_CAL + 3 * 2 * CAL_BINS;
+/** Σ (w·p)² per class at B_WP_SQ + y: the spread the calibration bootstrap needs (disparity/bootstrap.ts). */
+export const B_WP_SQ = B_CAL + 3 * 2 * CAL_BINS;
+export const B_LENGTH = B_WP_SQ + 2;
 
 /** ε of the log-loss clipping: float64 machine epsilon, as scikit-learn ≥ 1.5 does (np.finfo(float64).eps). */
 export const LOG_LOSS_EPS = 2.220446049250313e-16;

@@ -20,6 +20,7 @@ export class CellIndex {
   readonly #cellCodes: Int32Array[] = [];
   #lookup = new Int32Array(0);
   #rowCells = new Int32Array(0);
+  #keys = new Int32Array(0);
 
   constructor(columns: number) {
     this.columns = columns;
@@ -65,21 +66,31 @@ export class CellIndex {
     return out;
   }
 
+  /**
+   * Column by column (each pass a tight int32 loop over one code array), then one lookup per row. `keys` holds the
+   * mixed-radix key of each row; a code outside its dictionary sets `bad`, and the slow path then names it.
+   */
   #assignDense(batch: EvaluationBatch, product: number, out: Int32Array): void {
+    const rows = batch.rows;
     if (this.#lookup.length < product) this.#lookup = new Int32Array(product).fill(-1);
+    if (this.#keys.length < rows) this.#keys = new Int32Array(rows);
+    const keys = this.#keys;
+    keys.fill(0, 0, rows);
+    let bad = false;
+    batch.groups.forEach((codes, column) => {
+      const radix = (batch.groupValues[column]?.length ?? 0) + 1;
+      for (let row = 0; row < rows; row++) {
+        const digit = (codes[row] as number) + 1;
+        if (digit < 0 || digit >= radix) bad = true;
+        keys[row] = Math.imul(keys[row] as number, radix) + digit;
+      }
+    });
+    if (bad) for (let row = 0; row < rows; row++) this.#slowCell(batch, row); // throws at the first bad code
     const lookup = this.#lookup;
     const touched: number[] = [];
-    const { groups } = batch;
-    const radices = Int32Array.from(batch.groupValues, (values) => values.length + 1);
-    for (let row = 0; row < batch.rows; row++) {
-      let key = 0;
-      for (let column = 0; column < groups.length; column++) {
-        const digit = ((groups[column] as Int32Array)[row] ?? -1) + 1;
-        const radix = radices[column] ?? 1;
-        if (digit < 0 || digit >= radix) this.#slowCell(batch, row); // reports the bad code
-        key = key * radix + digit;
-      }
-      let cell = lookup[key] ?? -1;
+    for (let row = 0; row < rows; row++) {
+      const key = keys[row] as number;
+      let cell = lookup[key] as number;
       if (cell < 0) {
         cell = this.#slowCell(batch, row);
         lookup[key] = cell;

@@ -1,5 +1,5 @@
 import type { EvaluationBatch } from '../../core/index.ts';
-import * as L from './regression-layout.ts';
+import { MAPE_EPS, R_ABS, R_APE, R_APE_SQ, R_M2, R_MEAN, R_MISSING_WEIGHT, R_MISSING_Y_PRED, R_MISSING_Y_TRUE, R_N, R_QUAD, R_ROWS, R_SQ, R_W, R_WEIGHT } from './regression-layout.ts';
 
 /**
  * The per-row hot loop of a regression task: one cell update per row, no allocation. The weighted mean and M2 of
@@ -8,43 +8,43 @@ import * as L from './regression-layout.ts';
 export function updateRegressionCells(batch: EvaluationBatch, cellOf: Int32Array, stats: readonly Float64Array[]): void {
   const { yTrue, yPred, weight } = batch;
   for (let row = 0; row < batch.rows; row++) {
-    const s = stats[cellOf[row] ?? 0] as Float64Array;
-    s[L.R_ROWS] = (s[L.R_ROWS] ?? 0) + 1;
-    const y = yTrue[row] ?? Number.NaN;
-    const yp = yPred[row] ?? Number.NaN;
-    const w = weight === undefined ? 1 : (weight[row] ?? Number.NaN);
+    const s = stats[cellOf[row] as number] as Float64Array;
+    s[R_ROWS] = (s[R_ROWS] as number) + 1;
+    const y = yTrue[row] as number;
+    const yp = yPred[row] as number;
+    const w = weight === undefined ? 1 : (weight[row] as number);
     let usable = true;
     if (y !== y) {
-      s[L.R_MISSING_Y_TRUE] = (s[L.R_MISSING_Y_TRUE] ?? 0) + 1;
+      s[R_MISSING_Y_TRUE] = (s[R_MISSING_Y_TRUE] as number) + 1;
       usable = false;
     }
     if (yp !== yp) {
-      s[L.R_MISSING_Y_PRED] = (s[L.R_MISSING_Y_PRED] ?? 0) + 1;
+      s[R_MISSING_Y_PRED] = (s[R_MISSING_Y_PRED] as number) + 1;
       usable = false;
     }
     if (w !== w) {
-      s[L.R_MISSING_WEIGHT] = (s[L.R_MISSING_WEIGHT] ?? 0) + 1;
+      s[R_MISSING_WEIGHT] = (s[R_MISSING_WEIGHT] as number) + 1;
       continue;
     }
-    s[L.R_WEIGHT] = (s[L.R_WEIGHT] ?? 0) + w;
+    s[R_WEIGHT] = (s[R_WEIGHT] as number) + w;
     if (!usable) continue;
-    s[L.R_N] = (s[L.R_N] ?? 0) + 1;
+    s[R_N] = (s[R_N] as number) + 1;
     if (w > 0) {
-      const total = (s[L.R_W] ?? 0) + w;
-      const mean = s[L.R_MEAN] ?? 0;
+      const total = (s[R_W] as number) + w;
+      const mean = s[R_MEAN] as number;
       const delta = y - mean;
       const next = mean + (delta * w) / total;
-      s[L.R_W] = total;
-      s[L.R_MEAN] = next;
-      s[L.R_M2] = (s[L.R_M2] ?? 0) + w * delta * (y - next);
+      s[R_W] = total;
+      s[R_MEAN] = next;
+      s[R_M2] = (s[R_M2] as number) + w * delta * (y - next);
     }
     const e = Math.abs(y - yp);
     const e2 = e * e;
-    const ape = e / Math.max(Math.abs(y), L.MAPE_EPS);
-    s[L.R_ABS] = (s[L.R_ABS] ?? 0) + w * e;
-    s[L.R_SQ] = (s[L.R_SQ] ?? 0) + w * e2;
-    s[L.R_QUAD] = (s[L.R_QUAD] ?? 0) + w * e2 * e2;
-    s[L.R_APE] = (s[L.R_APE] ?? 0) + w * ape;
-    s[L.R_APE_SQ] = (s[L.R_APE_SQ] ?? 0) + w * ape * ape;
+    const ape = e / Math.max(Math.abs(y), MAPE_EPS);
+    s[R_ABS] = (s[R_ABS] as number) + w * e;
+    s[R_SQ] = (s[R_SQ] as number) + w * e2;
+    s[R_QUAD] = (s[R_QUAD] as number) + w * e2 * e2;
+    s[R_APE] = (s[R_APE] as number) + w * ape;
+    s[R_APE_SQ] = (s[R_APE_SQ] as number) + w * ape * ape;
   }
 }
