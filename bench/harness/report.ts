@@ -13,6 +13,10 @@ export interface RunInfo {
   readonly rows: number;
   readonly baselineRows: number;
   readonly peerReplicates: number;
+  /** Runs per step; the fastest is reported. */
+  readonly repeat: number;
+  /** 1-minute load average before and after the measurements: other work on the machine skews wall times. */
+  readonly load: readonly [number, number];
   readonly bootstrapSamples: number;
   readonly reproduce: string;
   readonly date: string;
@@ -61,6 +65,9 @@ export function renderSection(run: RunInfo): string {
     '',
     'Each step is a separate process, timed from spawn to exit (wall clock) with its peak resident set size from GNU',
     '`time` (`%M`, ru_maxrss). The page cache is warm: every input file is read once before the first timing.',
+    `Each step ran ${run.repeat === 1 ? 'once' : `${run.repeat} times and the fastest run is shown`}; the 1-minute ` +
+      `load average was ${run.load[0].toFixed(2)} before and ${run.load[1].toFixed(2)} after the measurements ` +
+      `(${run.machine.cores} cores), so a load above the core count means other work shared the machine.`,
     '',
     '| step | input | wall time (s) | peak RSS (MiB) |',
     '|---|---|---:|---:|',
