@@ -13,13 +13,16 @@ export function registerProcessConformance(harness: StoreHarness): void {
     const url = await harness.freshUrl();
     await (await openStore(url, { hasher: sha256TreeHasher })).close(); // migrate first, so both writers start together
     const perWriter = 3_000;
-    const writers = ['A', 'B'].map((name) => startWriter(url, name, perWriter, 7, 8));
+    const startAt = Date.now() + 2_000;
+    const writers = ['A', 'B'].map((name) => startWriter(url, name, perWriter, 7, 8, startAt));
     const ends = await Promise.all(writers.map((writer) => writer.done));
     ends.forEach((end) => assert.equal(end.code, 0, end.stderr));
     const store = await openStore(url, { hasher: sha256TreeHasher });
     try {
       const leaves = await assertTreeConsistent(store);
       assert.equal(leaves.length, 2 * perWriter);
+      const [a, b] = writers.map((writer) => writer.acked);
+      assert.ok(Math.min(...(a ?? [])) < Math.max(...(b ?? [])) && Math.min(...(b ?? [])) < Math.max(...(a ?? [])), 'the writers interleaved');
       const claimed = writers.flatMap((writer) => writer.acked).sort((a, b) => a - b);
       assert.deepEqual(claimed, leaves.map((leaf) => leaf.index), 'each index acknowledged to exactly one writer');
       writers.forEach((writer, w) => {

@@ -17,7 +17,7 @@ if (!probe.ok && inCi) {
   });
 }
 
-describe('PostgreSQL store (pg)', { skip: probe.ok ? false : (skip === false ? 'PostgreSQL unreachable' : skip) }, () => {
+describe('PostgreSQL store (pg)', { skip: probe.ok ? false : probe.reason }, () => {
   const harness = postgresHarness();
   before(() => harness.setup());
   after(() => harness.cleanup());

@@ -14,8 +14,8 @@ export interface Writer {
 }
 
 /** Starts fixtures/append-writer.ts in a separate Node process. */
-export function startWriter(url: string, writer: string, total: number, perCall: number, inFlight: number): Writer {
-  const child = spawn(process.execPath, [writerScript, url, writer, String(total), String(perCall), String(inFlight)], {
+export function startWriter(url: string, writer: string, total: number, perCall: number, inFlight: number, startAt = 0): Writer {
+  const child = spawn(process.execPath, [writerScript, url, writer, String(total), String(perCall), String(inFlight), String(startAt)], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const acked: number[] = [];

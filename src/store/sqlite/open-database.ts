@@ -34,7 +34,7 @@ export function openDatabase(path: string, display: string, migrations: readonly
     return db;
   } catch (error) {
     db?.close();
-    throw sqliteOpenError(error, display);
+    throw sqliteError(error, display);
   }
 }
 
@@ -66,7 +66,8 @@ const CORRUPT = new Set([11, 26]); // SQLITE_CORRUPT, SQLITE_NOTADB
 /** …and the ones that mean it cannot be opened or written where it is. */
 const UNWRITABLE = new Set([8, 14, 23]); // SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_AUTH
 
-function sqliteOpenError(error: unknown, display: string): unknown {
+/** Maps SQLite's damage and open failures to coded errors; anything else (a StewardError, a bug) passes through. */
+export function sqliteError(error: unknown, display: string): unknown {
   const errcode = (error as { errcode?: number }).errcode;
   if (errcode === undefined) return error; // already a StewardError (migrations), or a bug
   const primary = errcode & 0xff; // extended result codes carry the primary code in the low byte

@@ -2,6 +2,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { RowItem } from '../append-items.ts';
 import type { StoreDriver } from '../driver.ts';
 import { commitSqliteBatch } from './append.ts';
+import { sqliteError } from './open-database.ts';
 import { toCheckpoint, toKey, toLeaf, type Row } from './rows.ts';
 import type { NodeId, StoredCheckpoint, StoredKey, StoredLeaf, TreeHasher } from '../types.ts';
 
@@ -33,63 +34,84 @@ export class SqliteDriver implements StoreDriver {
   }
 
   commitBatch(rows: readonly RowItem[], hasher: TreeHasher): Promise<{ first: number; size: number }> {
-    return Promise.resolve(commitSqliteBatch(this.#db, rows, hasher, (id) => this.#nodeHash(id)));
+    return this.#run(() => commitSqliteBatch(this.#db, rows, hasher, (id) => this.#nodeHash(id)));
   }
 
   size(): Promise<number> {
-    return Promise.resolve((this.#size.get() as Row).size as number);
+    return this.#run(() => (this.#size.get() as Row).size as number);
   }
 
   leafPage(from: number, to: number, limit: number): Promise<StoredLeaf[]> {
-    return Promise.resolve(this.#leafPage.all(from, to, limit).map((row) => toLeaf(row as Row)));
+    return this.#run(() => this.#leafPage.all(from, to, limit).map((row) => toLeaf(row as Row)));
   }
 
   nodes(ids: readonly NodeId[]): Promise<(Uint8Array | undefined)[]> {
-    return Promise.resolve(ids.map((id) => this.#nodeHash(id)));
+    return this.#run(() => ids.map((id) => this.#nodeHash(id)));
   }
 
   insertCheckpoint(checkpoint: StoredCheckpoint): Promise<void> {
-    this.#db
-      .prepare('INSERT INTO ledger_checkpoints (size, root, text, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (size) DO NOTHING')
-      .run(checkpoint.size, checkpoint.root, checkpoint.text, checkpoint.createdAt);
-    return Promise.resolve();
+    return this.#run(() => {
+      this.#db
+        .prepare('INSERT INTO ledger_checkpoints (size, root, text, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (size) DO NOTHING')
+        .run(checkpoint.size, checkpoint.root, checkpoint.text, checkpoint.createdAt);
+    });
   }
 
   checkpoint(size: number): Promise<StoredCheckpoint | undefined> {
-    const row = this.#checkpoint.get(size) as Row | undefined;
-    return Promise.resolve(row === undefined ? undefined : toCheckpoint(row));
+    return this.#run(() => {
+      const row = this.#checkpoint.get(size) as Row | undefined;
+      return row === undefined ? undefined : toCheckpoint(row);
+    });
   }
 
   latestCheckpoint(): Promise<StoredCheckpoint | undefined> {
-    const row = this.#db.prepare('SELECT size, root, text, created_at FROM ledger_checkpoints ORDER BY size DESC LIMIT 1').get() as Row | undefined;
-    return Promise.resolve(row === undefined ? undefined : toCheckpoint(row));
+    return this.#run(() => {
+      const row = this.#db.prepare('SELECT size, root, text, created_at FROM ledger_checkpoints ORDER BY size DESC LIMIT 1').get() as Row | undefined;
+      return row === undefined ? undefined : toCheckpoint(row);
+    });
   }
 
   lastShownSize(): Promise<number | undefined> {
-    const row = this.#db.prepare('SELECT last_shown_checkpoint_size AS size FROM ledger_state WHERE id = 1').get() as Row;
-    return Promise.resolve(row.size === null ? undefined : (row.size as number));
+    return this.#run(() => {
+      const row = this.#db.prepare('SELECT last_shown_checkpoint_size AS size FROM ledger_state WHERE id = 1').get() as Row;
+      return row.size === null ? undefined : (row.size as number);
+    });
   }
 
   setLastShownSize(size: number): Promise<void> {
-    this.#db.prepare('UPDATE ledger_state SET last_shown_checkpoint_size = ? WHERE id = 1').run(size);
-    return Promise.resolve();
+    return this.#run(() => {
+      this.#db.prepare('UPDATE ledger_state SET last_shown_checkpoint_size = ? WHERE id = 1').run(size);
+    });
   }
 
   insertKey(key: StoredKey): Promise<boolean> {
-    const result = this.#db
-      .prepare('INSERT INTO keys (name, public_key, private_key, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING')
-      .run(key.name, key.publicKey, key.privateKey, key.createdAt);
-    return Promise.resolve(Number(result.changes) === 1);
+    return this.#run(() => {
+      const result = this.#db
+        .prepare('INSERT INTO keys (name, public_key, private_key, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING')
+        .run(key.name, key.publicKey, key.privateKey, key.createdAt);
+      return Number(result.changes) === 1;
+    });
   }
 
   key(name: string): Promise<StoredKey | undefined> {
-    const row = this.#db.prepare('SELECT name, public_key, private_key, created_at FROM keys WHERE name = ?').get(name) as Row | undefined;
-    return Promise.resolve(row === undefined ? undefined : toKey(row));
+    return this.#run(() => {
+      const row = this.#db.prepare('SELECT name, public_key, private_key, created_at FROM keys WHERE name = ?').get(name) as Row | undefined;
+      return row === undefined ? undefined : toKey(row);
+    });
   }
 
   close(): Promise<void> {
     if (this.#db.isOpen) this.#db.close();
     return Promise.resolve();
+  }
+
+  /** Runs a synchronous statement as a promise; damage found mid-read becomes STORE_CORRUPT like damage found at open. */
+  #run<T>(work: () => T): Promise<T> {
+    try {
+      return Promise.resolve(work());
+    } catch (error) {
+      return Promise.reject(sqliteError(error, this.location));
+    }
   }
 
   /** Level 0 is the leaf hash (kept once, in ledger_leaves); higher levels are in ledger_nodes. */

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { migrationChecksum, pendingMigrations, type Migration } from '../../src/store/migrations.ts';
+import { postgresMigrations } from '../../src/store/postgres/migrations.ts';
+import { sqliteMigrations } from '../../src/store/sqlite/migrations.ts';
+
+// The checksums of the shipped migrations, frozen when they shipped. A shipped migration is never edited (stores in
+// the field recorded these values): if this test fails, revert the edit and add a new migration version instead.
+const shipped = {
+  sqlite: { 1: '4a635db10e6bfd5a99721abd7f015aa2d502f68b92b210906e3841d251ffd2b6' },
+  postgres: { 1: '661bde4e67740b2becae59869bddbecc859643f8818db82c2d384fdbead92e4c' },
+};
+
+test('shipped migrations are unchanged since they shipped', () => {
+  assert.deepEqual(Object.fromEntries(sqliteMigrations.map((m) => [m.version, migrationChecksum(m)])), shipped.sqlite);
+  assert.deepEqual(Object.fromEntries(postgresMigrations.map((m) => [m.version, migrationChecksum(m)])), shipped.postgres);
+});
+
+test('both dialects ship the same versions under the same names, numbered from 1 without gaps', () => {
+  const versions = (list: readonly Migration[]) => list.map((m) => [m.version, m.name]);
+  assert.deepEqual(versions(sqliteMigrations), versions(postgresMigrations));
+  assert.deepEqual(sqliteMigrations.map((m) => m.version), sqliteMigrations.map((_, k) => k + 1));
+});
+
+const list: Migration[] = [
+  { version: 2, name: 'two', sql: 'CREATE TABLE b (x int)' },
+  { version: 1, name: 'one', sql: 'CREATE TABLE a (x int)' },
+];
+const record = (m: Migration) => ({ version: m.version, name: m.name, checksum: migrationChecksum(m) });
+
+test('pending migrations are the unrecorded ones, in version order', () => {
+  assert.deepEqual(pendingMigrations([], list, 'db').map((m) => m.version), [1, 2]);
+  assert.deepEqual(pendingMigrations([record(list[1] as Migration)], list, 'db').map((m) => m.version), [2]);
+  assert.deepEqual(pendingMigrations(list.map(record), list, 'db'), []);
+});
+
+test('a recorded version this build does not ship, or a changed checksum, is refused with its code', () => {
+  assert.throws(() => pendingMigrations([{ version: 3, name: 'three', checksum: 'x' }], list, 'db'), { code: 'STORE_SCHEMA_TOO_NEW' });
+  assert.throws(() => pendingMigrations([{ ...record(list[1] as Migration), checksum: 'f'.repeat(64) }], list, 'db'), { code: 'STORE_MIGRATION_MODIFIED' });
+});
