@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 
 /**
  * A speed comparison is only honest if both sides computed the same numbers. This compares the point estimates of
- * `steward check`'s JSON report with the pandas peer's output: every slice metric of every group both have, and
- * every disparity both have (matched by metric, grouping and aggregation).
+ * `steward check`'s JSON report with the pandas peer's output: every slice metric of every group both have (of the
+ * evaluation and of the baseline), and every disparity both have (matched by metric, grouping and aggregation).
  */
 export interface Agreement {
   readonly compared: number;
@@ -12,9 +12,12 @@ export interface Agreement {
   readonly worst: readonly string[];
 }
 
+type PeerSlices = Record<string, { readonly metrics: Record<string, number | null> }>;
+
 interface PeerOutput {
-  readonly groups: Record<string, { readonly metrics: Record<string, number | null> }>;
+  readonly groups: PeerSlices;
   readonly disparities: Record<string, number>;
+  readonly baseline?: { readonly groups: PeerSlices } | null;
 }
 
 interface StewardMetricValue {
@@ -37,16 +40,23 @@ interface StewardMetrics {
 }
 
 export function compareWithPeer(stewardReport: string, peerOutput: string): Agreement {
-  const steward = findMetrics(JSON.parse(readFileSync(stewardReport, 'utf8')) as unknown);
+  const report = JSON.parse(readFileSync(stewardReport, 'utf8')) as { baseline?: StewardMetrics };
+  const steward = findMetrics(report);
   const peer = JSON.parse(readFileSync(peerOutput, 'utf8')) as PeerOutput;
   const pairs: [string, number, number][] = [];
-  for (const slice of [steward.overall, ...steward.groups]) {
-    const peerSlice = peer.groups[slice.key];
-    if (peerSlice === undefined) continue;
-    for (const [name, metric] of Object.entries(slice.metrics)) {
-      const other = peerSlice.metrics[name];
-      if (typeof metric.value === 'number' && typeof other === 'number') pairs.push([`${slice.key} ${name}`, metric.value, other]);
+  const compareSlices = (slices: readonly StewardSlice[], peerSlices: PeerSlices, prefix: string): void => {
+    for (const slice of slices) {
+      const peerSlice = peerSlices[slice.key];
+      if (peerSlice === undefined) continue;
+      for (const [name, metric] of Object.entries(slice.metrics)) {
+        const other = peerSlice.metrics[name];
+        if (typeof metric.value === 'number' && typeof other === 'number') pairs.push([`${prefix}${slice.key} ${name}`, metric.value, other]);
+      }
     }
+  };
+  compareSlices([steward.overall, ...steward.groups], peer.groups, '');
+  if (report.baseline?.overall !== undefined && peer.baseline != null) {
+    compareSlices([report.baseline.overall, ...report.baseline.groups], peer.baseline.groups, 'baseline ');
   }
   for (const d of steward.disparities) {
     const other = peer.disparities[`${d.metric}|${d.grouping.join('&')}|${d.aggregation}`];
