@@ -19,7 +19,7 @@ export function rocAuc(curve: ScoreCurve): number | null {
     totalPos += p;
   }
   if (!(totalPos > 0) || !(negBelow > 0)) return null;
-  return area / (totalPos * negBelow);
+  return area / totalPos / negBelow; // sequential division: P·N could underflow with tiny weights
 }
 
 /**
@@ -97,5 +97,5 @@ export function aucBinningBound(curve: ScoreCurve): number {
     totalPos += p;
     totalNeg += n;
   }
-  return totalPos > 0 && totalNeg > 0 ? shared / (2 * totalPos * totalNeg) : 0;
+  return totalPos > 0 && totalNeg > 0 ? shared / totalPos / totalNeg / 2 : 0;
 }
