@@ -33,7 +33,9 @@ function pick<T>(next: () => number, items: readonly (readonly [T, number])[]): 
     roll -= share;
     if (roll < 0) return item;
   }
-  return items[items.length - 1]![0];
+  const last = items.at(-1);
+  if (last === undefined) throw new RangeError('pick needs at least one item');
+  return last[0];
 }
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));

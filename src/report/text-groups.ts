@@ -9,9 +9,17 @@ const numberWidth = 10;
 
 /**
  * One compact table per single-column grouping (intersections are in the other formats): the overall row, then each
- * group with its size and key metrics, then the disparities computed over that grouping.
+ * group with its size and key metrics, then the headline disparities of that grouping: demographic parity ratio,
+ * equalized odds difference and whatever disparity a finding is about. The other formats list every disparity;
+ * a terminal report stays readable in ten seconds.
  */
-export function renderGroupTables(section: MetricsSection, colors: Colors, width: number): string[] {
+export function renderGroupTables(
+  section: MetricsSection,
+  colors: Colors,
+  width: number,
+  findingMetrics: ReadonlySet<string> = new Set(),
+): string[] {
+  const shown = new Set(['demographic_parity_ratio', 'equalized_odds_difference', ...findingMetrics]);
   const metrics = keyMetrics(section);
   const lines: string[] = [];
   for (const table of groupingTables(section, false)) {
@@ -20,7 +28,9 @@ export function renderGroupTables(section: MetricsSection, colors: Colors, width
     const header = ['n', ...metrics.map((metric) => metric.label)].map((label) => padStart(label, numberWidth));
     lines.push(colors.dim(`  ${padEnd('group', labelWidth)}${header.join('')}`));
     for (const slice of [section.overall, ...table.slices]) lines.push(`  ${row(slice, metrics, labelWidth)}`);
-    const disparities = section.disparities.filter((item) => item.grouping.join('&') === table.grouping);
+    const disparities = section.disparities.filter(
+      (item) => item.grouping.join('&') === table.grouping && item.aggregation === 'between_groups' && shown.has(item.metric),
+    );
     for (const disparity of disparities) lines.push(...wrap(clean(describeDisparity(disparity)), width, '  ').map((line) => colors.dim(line)));
     lines.push('');
   }

@@ -50,7 +50,8 @@ export function renderText(verdict: Verdict, options: RenderOptions): string {
     for (const finding of detailed) lines.push(...findingLines(finding, colors, width));
     lines.push('');
   }
-  lines.push(...renderGroupTables(verdict.metrics, colors, width));
+  const findingMetrics = new Set(verdict.findings.flatMap((finding) => (finding.metric === undefined ? [] : [finding.metric])));
+  lines.push(...renderGroupTables(verdict.metrics, colors, width, findingMetrics));
   const passes = sorted.filter((finding) => finding.status === 'pass');
   if (passes.length > 0) {
     lines.push(colors.bold(`Passed (${passes.length})`));

@@ -1,0 +1,29 @@
+import type { TableFormat } from '../readers/index.ts';
+
+/** Column mapping overrides given on the command line (or in an API request); they win over the policy's `data:`. */
+export interface ColumnOverrides {
+  readonly yTrue?: string;
+  readonly yPred?: string;
+  readonly score?: string;
+  readonly threshold?: number;
+  readonly sensitive?: readonly string[];
+  readonly weight?: string;
+  readonly positiveLabel?: string;
+}
+
+/** Everything one `steward check` needs. Paths are as the user gave them; `now` is passed in, never read here. */
+export interface CheckRequest {
+  readonly policyFile: string;
+  readonly dataFile: string;
+  readonly dataFormat?: TableFormat;
+  readonly delimiter?: string;
+  readonly baselineFile?: string;
+  readonly modelCardFile?: string;
+  readonly waiversFile?: string;
+  /** `name` or `name@version`; the model name defaults to the policy's `model:`. */
+  readonly model?: string;
+  readonly columns?: ColumnOverrides;
+  readonly seed?: number;
+  readonly now: Date;
+  readonly onProgress?: (file: string, bytesRead: number, totalBytes: number) => void;
+}

@@ -1,0 +1,56 @@
+import { defined, type ColumnHealth, type Digest, type MetricsSection } from '../core/index.ts';
+import type { DataMapping, PolicySettings } from '../policy/index.ts';
+import { readEvaluation, type EvaluationMapping, type TableFormat } from '../readers/index.ts';
+import { computeMetrics, createEvaluationProfile } from '../stats/index.ts';
+import { digestFile } from './file-digest.ts';
+
+export interface EvaluatedFile {
+  readonly file: string;
+  readonly digest: Digest;
+  readonly rows: number;
+  readonly health: readonly ColumnHealth[];
+  readonly metrics: MetricsSection;
+}
+
+export interface EvaluateOptions {
+  readonly format?: TableFormat;
+  readonly delimiter?: string;
+  readonly onProgress?: (file: string, bytesRead: number, totalBytes: number) => void;
+}
+
+/**
+ * One pass over an evaluation file: rows stream into a mergeable profile (memory bounded by groups and bins), the
+ * file's digest is computed on the other core at the same time, then metrics are computed from the profile.
+ */
+export async function evaluateFile(
+  file: string,
+  mapping: DataMapping,
+  settings: PolicySettings,
+  options: EvaluateOptions,
+): Promise<EvaluatedFile> {
+  const digest = digestFile(file);
+  // Keep the digest promise from rejecting unobserved if reading fails first.
+  digest.catch(() => undefined);
+  const evaluation = await readEvaluation(
+    { path: file, ...defined({ format: options.format, delimiter: options.delimiter }) },
+    toEvaluationMapping(mapping),
+    options.onProgress === undefined
+      ? {}
+      : { onProgress: (progress) => options.onProgress?.(file, progress.bytesRead, progress.totalBytes) },
+  );
+  const profile = createEvaluationProfile({ task: mapping.task, sensitive: mapping.sensitive });
+  for await (const batch of evaluation.batches()) profile.add(batch);
+  const metrics = computeMetrics(profile, {
+    confidence: settings.confidence,
+    minGroupSize: settings.minGroupSize,
+    seed: settings.seed,
+    bootstrapSamples: settings.bootstrapSamples,
+    intersections: settings.intersections,
+    referenceGroups: settings.referenceGroups,
+  });
+  return { file, digest: await digest, rows: profile.rows, health: evaluation.health(), metrics };
+}
+
+function toEvaluationMapping(mapping: DataMapping): EvaluationMapping {
+  return mapping as EvaluationMapping;
+}

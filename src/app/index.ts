@@ -1,0 +1,4 @@
+export { runCheck } from './check.ts';
+export type { CheckRequest, ColumnOverrides } from './check-request.ts';
+export { toolVersion } from './version.ts';
+export { testPolicy, validatePolicies, type PolicyTestReport } from './policy-files.ts';

@@ -1,0 +1,125 @@
+import { Option, type Command } from 'commander';
+import { join } from 'node:path';
+import { runCheck, type CheckRequest } from '../../app/index.ts';
+import { defined } from '../../core/index.ts';
+import { renderReport, reportFormats, type ReportFormat } from '../../report/index.ts';
+import { collect, parseIntegerOption, parseListOption, parseNumberOption, parseTimeOption } from '../options.ts';
+import { parseOutputTargets, writeAllOrNothing, type OutputTarget } from '../output.ts';
+import type { SetExitCode } from '../program.ts';
+import { progressBar } from '../progress.ts';
+import type { Terminal } from '../terminal.ts';
+
+interface CheckOptions {
+  policy: string;
+  data: string;
+  dataFormat?: 'csv' | 'jsonl' | 'parquet';
+  delimiter?: string;
+  baseline?: string;
+  modelCard?: string;
+  waivers?: string;
+  model?: string;
+  yTrue?: string;
+  yPred?: string;
+  score?: string;
+  threshold?: number;
+  sensitive?: string[];
+  weight?: string;
+  positiveLabel?: string;
+  seed?: number;
+  now?: Date;
+  format: string[];
+  reportDir?: string;
+  quiet?: boolean;
+}
+
+/** File names used by --report-dir, one per format. */
+const reportFileNames: Record<ReportFormat, string> = {
+  text: 'report.txt',
+  json: 'report.json',
+  junit: 'junit.xml',
+  sarif: 'report.sarif',
+  markdown: 'report.md',
+  html: 'report.html',
+};
+
+export function registerCheck(program: Command, terminal: Terminal, setExitCode: SetExitCode): void {
+  program
+    .command('check')
+    .description('Check an evaluation (predictions of a model on a dataset) against a governance policy.')
+    .requiredOption('-p, --policy <file>', 'policy file (YAML)')
+    .requiredOption('-d, --data <file>', 'evaluation data: CSV, TSV, JSONL or Parquet with y_true, y_pred/score and sensitive columns')
+    .addOption(new Option('--data-format <format>', 'format of --data and --baseline when the extension does not tell').choices(['csv', 'jsonl', 'parquet']))
+    .option('--delimiter <char>', 'CSV field delimiter (default "," and tab for .tsv)')
+    .option('-b, --baseline <file>', 'evaluation of the production model, for baseline rules')
+    .option('--model-card <file>', 'model card (YAML or JSON), for documentation rules')
+    .option('-w, --waivers <file>', 'waivers file (YAML): time-bound exceptions to rules')
+    .option('-m, --model <name[@version]>', 'the model checked (default: the policy\'s model)')
+    .option('--y-true <column>', 'column of the true label or target (overrides the policy)')
+    .option('--y-pred <column>', 'column of the predicted label or value (overrides the policy)')
+    .option('--score <column>', 'column of the positive-class score or probability (overrides the policy)')
+    .option('--threshold <number>', 'decision threshold on the score when there is no y_pred column', parseNumberOption)
+    .option('--sensitive <columns>', 'comma-separated sensitive columns (overrides the policy)', parseListOption)
+    .option('--weight <column>', 'column of row weights (overrides the policy)')
+    .option('--positive-label <label>', 'value of y_true / y_pred meaning the positive class (overrides the policy)')
+    .option('--seed <integer>', 'seed for bootstrap intervals (overrides the policy)', parseIntegerOption)
+    .option('--now <time>', 'the time waivers are judged at (default: now), for reproducing a past check', parseTimeOption)
+    .option(
+      '-f, --format <format[=path]>',
+      `report format, repeatable; without =path it goes to standard output. Formats: ${reportFormats.join(', ')}`,
+      collect,
+      [],
+    )
+    .option('-o, --report-dir <dir>', 'also write every report format into this folder')
+    .option('-q, --quiet', 'print nothing on standard output unless a --format asks for it')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  steward check --policy policy.yaml --data eval.parquet',
+        '  steward check -p policy.yaml -d eval.csv -b prod-eval.csv --format text --format sarif=steward.sarif',
+        '',
+        'Exit codes: 0 pass (warnings allowed), 1 an error-severity rule failed, 2 usage or input error, 3 internal error.',
+      ].join('\n'),
+    )
+    .action(async (options: CheckOptions) => {
+      const targets = parseOutputTargets(options.format, reportFormats, 'text', options.quiet === true);
+      const bar = progressBar(terminal, 'reading');
+      const verdict = await runCheck({ ...toRequest(options), onProgress: (file, done, total) => bar.update(done, total, file) });
+      bar.finish();
+      const files: { path: string; content: string }[] = [];
+      const allTargets: OutputTarget[] = [...targets];
+      if (options.reportDir !== undefined) {
+        for (const format of reportFormats) allTargets.push({ format, path: join(options.reportDir, reportFileNames[format]) });
+      }
+      let stdout = '';
+      for (const target of allTargets) {
+        const color = target.path === '-' && terminal.color;
+        const content = renderReport(target.format as ReportFormat, verdict, { color, policyFile: options.policy, width: terminal.width });
+        if (target.path === '-') stdout = content;
+        else files.push({ path: target.path, content });
+      }
+      writeAllOrNothing(files);
+      terminal.out(stdout.endsWith('\n') || stdout === '' ? stdout : `${stdout}\n`);
+      setExitCode(verdict.outcome === 'fail' ? 1 : 0);
+    });
+}
+
+function toRequest(options: CheckOptions): CheckRequest {
+  const { yTrue, yPred, score, threshold, sensitive, weight, positiveLabel } = options;
+  return {
+    policyFile: options.policy,
+    dataFile: options.data,
+    now: options.now ?? new Date(),
+    columns: defined({ yTrue, yPred, score, threshold, sensitive, weight, positiveLabel }),
+    ...defined({
+      dataFormat: options.dataFormat,
+      delimiter: options.delimiter,
+      baselineFile: options.baseline,
+      modelCardFile: options.modelCard,
+      waiversFile: options.waivers,
+      model: options.model,
+      seed: options.seed,
+    }),
+  };
+}

@@ -1,0 +1,27 @@
+import { Command } from 'commander';
+import { toolVersion } from '../app/index.ts';
+import { registerCheck } from './commands/check.ts';
+import { registerPolicy } from './commands/policy.ts';
+import type { Terminal } from './terminal.ts';
+
+/** Every command reports its exit code through this callback; main.ts turns it into the process exit code. */
+export type SetExitCode = (code: number) => void;
+
+export function buildProgram(terminal: Terminal, setExitCode: SetExitCode): Command {
+  const program = new Command('steward')
+    .description('Governance for teams that ship AI: release gates over evaluation data, with CI-native reports.')
+    .version(toolVersion, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => terminal.out(text),
+      writeErr: (text) => terminal.err(text),
+    });
+  registerCheck(program, terminal, setExitCode);
+  registerPolicy(program, terminal, setExitCode);
+  program.addHelpText(
+    'after',
+    '\nExit codes: 0 pass (warnings allowed), 1 an error-severity rule failed, 2 usage or input error, 3 internal error.',
+  );
+  return program;
+}
