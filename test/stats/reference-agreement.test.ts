@@ -9,6 +9,7 @@ import {
   referenceAveragePrecision,
   referenceGroupBy,
   referenceRates,
+  referenceRegression,
   referenceScoreMetrics,
   type Row,
 } from './reference/rows.ts';
@@ -81,4 +82,30 @@ test('every slice metric and disparity equals the literal reference on random un
 
 test('every slice metric and disparity equals the literal reference with sample weights (sklearn sample_weight semantics)', () => {
   fc.assert(fc.property(binaryRows({ weighted: true }), (rows) => checkAgainstReference(rows)), { numRuns: 150 });
+});
+
+test('regression metrics of every group equal the literal reference, with weights', () => {
+  // values on a 0.01 grid in [−100, 100]: magnitudes near 1e-160 underflow y² differently in any two float codes
+  const value = fc.integer({ min: -10_000, max: 10_000 }).map((v) => v / 100);
+  const row = fc.record({
+    yTrue: fc.oneof({ arbitrary: value, weight: 10 }, { arbitrary: fc.constantFrom(0, Number.NaN), weight: 1 }),
+    yPred: fc.oneof({ arbitrary: value, weight: 10 }, { arbitrary: fc.constant(Number.NaN), weight: 1 }),
+    score: fc.constant(Number.NaN),
+    weight: fc.oneof(fc.constantFrom(1, 2), fc.double({ min: 1e-3, max: 4, noNaN: true })),
+    groups: fc.tuple(fc.constantFrom('a', 'b', 'c')),
+  });
+  fc.assert(
+    fc.property(fc.array(row, { maxLength: 80 }), (rows) => {
+      const section = computeMetrics(profileOf(rows, ['g'], 'regression', 13), OPTIONS);
+      const slices = [{ key: 'overall', rows }, ...[...referenceGroupBy(rows, ['g'], [0])].map(([key, members]) => ({ key, rows: members }))];
+      for (const slice of slices) {
+        const actual = slice.key === 'overall' ? section.overall : section.groups.find((g) => g.key === slice.key);
+        for (const [metric, expected] of Object.entries(referenceRegression(slice.rows))) {
+          const value = actual?.metrics[metric]?.value;
+          assert.ok(close(value, expected, 1e-9), `${slice.key} ${metric}: ${value} vs reference ${expected}`);
+        }
+      }
+    }),
+    { numRuns: 150 },
+  );
 });
