@@ -58,6 +58,11 @@ export interface ReadOptions {
    * quotes, CRLFs and multi-byte characters.
    */
   readonly chunkBytes?: number;
+  /**
+   * Parquet: how long the decoder thread may work on one answer before the file is declared corrupt; default 120 s.
+   * Internal: tests shorten it to catch decoder loops quickly.
+   */
+  readonly stallMs?: number;
 }
 
 /** An opened table: its header is known (missing columns were already reported), its rows stream in batches. */

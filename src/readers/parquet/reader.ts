@@ -1,100 +1,172 @@
-import { parquetMetadataAsync, parquetScan, parquetSchema, type AsyncBuffer, type FileMetaData } from 'hyparquet';
-import { fail, isStewardError, StewardError } from '../../core/index.ts';
-import { BatchBuffers } from '../columns/batch.ts';
-import { planColumns } from '../columns/plan.ts';
-import { DEFAULT_BATCH_ROWS } from '../csv/reader.ts';
+import { Worker } from 'node:worker_threads';
+import { fail, StewardError } from '../../core/index.ts';
+import { planColumns, type SlotPlan } from '../columns/plan.ts';
 import { openForReading } from '../file-chunks.ts';
-import type { ColumnRequest, ReadOptions, RowBatch, TableReader, TableSource } from '../types.ts';
-import { fileAsyncBuffer } from './file-buffer.ts';
-import { decodeParquetValues } from './values.ts';
+import type { Column, ColumnRequest, ReadOptions, RowBatch, TableReader, TableSource } from '../types.ts';
+import type { BatchMessage, WorkerInput, WorkerMessage } from './protocol.ts';
 
-const MAGIC = [0x50, 0x41, 0x52, 0x31]; // "PAR1"
+/** How long the decoder may work on one row group before the file is declared corrupt (it may be looping). */
+export const DEFAULT_STALL_MS = 120_000;
+
+// Run from source (.ts, type-stripped) or from the build (.js): the worker is the sibling file of the same kind.
+const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
 
 /**
- * Opens a Parquet file with hyparquet: the footer metadata gives the schema (header = top-level column names) now;
- * batches() then reads one row group at a time, only the requested columns, so memory is bounded by a row group, not
- * the file. Anything hyparquet rejects (bad magic, corrupt footer or pages, unsupported codec) is
- * INPUT_INVALID_PARQUET. Row positions in errors are 0-based row indexes (`rows[12].score`).
+ * Opens a Parquet file. hyparquet runs in a worker thread (see worker.ts) under a watchdog: every answer must come
+ * within `stallMs`, and a worker that throws, runs out of memory or stalls is stopped and reported as
+ * INPUT_INVALID_PARQUET, never as a crash or a hang. Batches are requested one at a time, so at most one row group
+ * is in flight and memory stays bounded.
  */
 export async function openParquet(source: TableSource, requests: readonly ColumnRequest[], options: ReadOptions = {}): Promise<TableReader> {
   const file = source.path;
-  const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
-  const { handle, size } = await openForReading(file);
-  let metadata: FileMetaData;
-  let header: string[];
-  try {
-    const buffer = fileAsyncBuffer(handle, size);
-    await checkMagic(buffer, file);
-    metadata = await guard(file, () => parquetMetadataAsync(buffer));
-    header = await guard(file, () => Promise.resolve(parquetSchema(metadata).children.map((child) => child.element.name)));
-  } finally {
-    await handle.close();
-  }
-  if (header.length === 0 || Number(metadata.num_rows) === 0) {
-    fail('INPUT_EMPTY_FILE', 'the Parquet file has no rows', { location: { file }, expected: 'at least one row' });
-  }
+  const stallMs = options.stallMs ?? DEFAULT_STALL_MS;
+  await checkMagic(file);
+  const start = async (): Promise<{ thread: DecoderThread; header: readonly string[]; totalBytes: number }> => {
+    const thread = new DecoderThread({ path: file, requests, batchRows: options.batchRows }, stallMs);
+    try {
+      const first = await thread.receive();
+      if (first.type !== 'header') fail('INTERNAL_INVARIANT', `the Parquet worker answered ${first.type} before the header`);
+      return { thread, header: first.header, totalBytes: first.totalBytes };
+    } catch (error) {
+      await thread.stop();
+      throw error;
+    }
+  };
+  // The worker that read the header serves the first pass; later passes start their own.
+  const { thread: first, header, totalBytes } = await start();
+  first.idle();
+  let opened: DecoderThread | undefined = first;
   const plan = planColumns(header, requests, { file, path: 'schema' });
-  const totalRows = Number(metadata.num_rows);
 
   async function* batches(): AsyncGenerator<RowBatch> {
-    const opened = await openForReading(file);
+    const thread = opened ?? (await start()).thread;
+    opened = undefined;
     try {
-      const buffer = fileAsyncBuffer(opened.handle, opened.size);
-      const columns = plan.slots.map((slot) => slot.name);
-      const scan = await guard(file, () => parquetScan({ file: buffer, metadata, columns }));
-      let rowsRead = 0;
-      for (const range of scan.ranges) {
-        const data = await guard(file, () =>
-          Promise.all(columns.map((column) => scan.readColumn({ column, rowStart: range.rowStart, rowEnd: range.rowEnd }))),
-        );
-        const groupRows = range.rowEnd - range.rowStart;
-        if (data.some((values) => values.length !== groupRows)) {
-          fail('INPUT_INVALID_PARQUET', `a row group has fewer values than its ${groupRows} rows`, { location: { file, path: `rows[${range.rowStart}]` } });
+      for (;;) {
+        thread.send();
+        const message = await thread.receive();
+        if (message.type === 'done') {
+          if (message.progress !== undefined) options.onProgress?.(message.progress);
+          return;
         }
-        for (let from = 0; from < groupRows; from += batchRows) {
-          const rows = Math.min(batchRows, groupRows - from);
-          const firstRow = range.rowStart + from;
-          const buffers = new BatchBuffers(plan.slots, rows);
-          plan.slots.forEach((slot, index) => {
-            decodeParquetValues(slot, index, buffers, data[index] ?? [], from, rows, (row) => ({ file, path: `rows[${firstRow + row}].${slot.name}` }));
-          });
-          buffers.rows = rows;
-          rowsRead += rows;
-          yield buffers.finish(firstRow, (row, column) => ({ file, path: `rows[${firstRow + row}]${column === undefined ? '' : `.${column}`}` }));
-        }
-        // Parquet has no byte cursor to report: progress is the share of rows read, scaled to the file size.
-        options.onProgress?.({ bytesRead: Math.round((opened.size * rowsRead) / Math.max(1, totalRows)), totalBytes: opened.size, rowsRead });
+        if (message.type !== 'batch') fail('INTERNAL_INVARIANT', `the Parquet worker answered ${message.type} to a batch request`);
+        if (message.progress !== undefined) options.onProgress?.(message.progress);
+        yield toRowBatch(message, plan.slots, file);
       }
     } finally {
-      await opened.handle.close();
+      await thread.stop();
     }
   }
 
-  return { format: 'parquet', header, totalBytes: size, batches };
+  return { format: 'parquet', header, totalBytes, batches };
 }
 
-async function checkMagic(buffer: AsyncBuffer, file: string): Promise<void> {
-  const size = buffer.byteLength;
-  const head = new Uint8Array(await buffer.slice(0, 4));
-  const tail = new Uint8Array(await buffer.slice(Math.max(0, size - 4), size));
-  if (size < 12 || !MAGIC.every((b, i) => head[i] === b && tail[i] === b)) {
-    fail('INPUT_INVALID_PARQUET', 'the file is not Parquet: it does not start and end with the magic bytes "PAR1"', {
-      location: { file },
-      expected: 'a Parquet file',
-    });
+const MAGIC = [0x50, 0x41, 0x52, 0x31]; // "PAR1"
+
+/** A Parquet file starts and ends with "PAR1"; checked here, before a decoder thread is worth starting. */
+async function checkMagic(file: string): Promise<void> {
+  const { handle, size } = await openForReading(file);
+  try {
+    const head = new Uint8Array(4);
+    const tail = new Uint8Array(4);
+    await handle.read(head, 0, 4, 0);
+    await handle.read(tail, 0, 4, Math.max(0, size - 4));
+    if (size < 12 || !MAGIC.every((b, i) => head[i] === b && tail[i] === b)) {
+      fail('INPUT_INVALID_PARQUET', 'the file is not Parquet: it does not start and end with the magic bytes "PAR1"', {
+        location: { file },
+        expected: 'a Parquet file',
+      });
+    }
+  } finally {
+    await handle.close();
   }
 }
 
-/** Runs a hyparquet call, turning whatever it throws on a corrupt file into INPUT_INVALID_PARQUET. */
-async function guard<T>(file: string, call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    if (isStewardError(error)) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new StewardError(
-      { code: 'INPUT_INVALID_PARQUET', message: `the Parquet file cannot be read: ${reason}`, location: { file }, expected: 'a valid Parquet file' },
-      { cause: error },
+function toRowBatch(message: BatchMessage, slots: readonly SlotPlan[], file: string): RowBatch {
+  const columns = new Map<string, Column>();
+  slots.forEach((slot, index) => {
+    const codes = message.codes[index];
+    if (slot.dictionary !== undefined && codes !== undefined) {
+      for (const value of message.newValues[index] ?? []) slot.dictionary.values.push(value);
+      columns.set(slot.name, { kind: 'category', codes, dictionary: slot.dictionary.values });
+    } else {
+      columns.set(slot.name, { kind: 'number', values: message.numbers[index] ?? new Float64Array(message.rows).fill(Number.NaN) });
+    }
+  });
+  const { firstRow } = message;
+  return {
+    rows: message.rows,
+    firstRow,
+    columns,
+    locate: (row, column) => ({ file, path: `rows[${firstRow + row}]${column === undefined ? '' : `.${column}`}` }),
+  };
+}
+
+/** One worker and its mailbox: answers in order, failures (error, exit, stall) as StewardErrors. */
+class DecoderThread {
+  private readonly worker: Worker;
+  private readonly file: string;
+  private readonly stallMs: number;
+  private readonly inbox: WorkerMessage[] = [];
+  private waiting: { resolve: (message: WorkerMessage) => void; reject: (error: unknown) => void } | undefined;
+  private failure: StewardError | undefined;
+
+  constructor(input: WorkerInput, stallMs: number) {
+    this.file = input.path;
+    this.stallMs = stallMs;
+    this.worker = new Worker(workerUrl, { workerData: input });
+    this.worker.on('message', (message: WorkerMessage) => {
+      if (this.waiting === undefined) this.inbox.push(message);
+      else this.waiting.resolve(message);
+      this.waiting = undefined;
+    });
+    this.worker.on('error', (error) => this.abort(`the Parquet decoder failed: ${error.message}`, error));
+    this.worker.on('exit', (code) => this.abort(`the Parquet decoder stopped (exit code ${code})`));
+  }
+
+  send(): void {
+    this.worker.ref();
+    this.worker.postMessage('next');
+  }
+
+  /** Lets the process exit while this worker waits for a pass that may never be asked for. */
+  idle(): void {
+    this.worker.unref();
+  }
+
+  async receive(): Promise<WorkerMessage> {
+    const message = this.inbox.shift() ?? (await this.next());
+    if (message.type === 'error') {
+      throw message.steward ? new StewardError(message.problem) : new StewardError({ ...message.problem, expected: 'a valid Parquet file' });
+    }
+    return message;
+  }
+
+  async stop(): Promise<void> {
+    this.failure ??= new StewardError({ code: 'INTERNAL_INVARIANT', message: 'the Parquet decoder was stopped' });
+    await this.worker.terminate();
+  }
+
+  private next(): Promise<WorkerMessage> {
+    if (this.failure !== undefined) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.abort(`the Parquet decoder made no progress in ${this.stallMs} ms (a corrupt page can make it loop)`);
+        void this.worker.terminate();
+      }, this.stallMs);
+      this.waiting = {
+        resolve: (message) => (clearTimeout(timer), resolve(message)),
+        reject: (error) => (clearTimeout(timer), reject(error)),
+      };
+    });
+  }
+
+  private abort(message: string, cause?: unknown): void {
+    this.failure ??= new StewardError(
+      { code: 'INPUT_INVALID_PARQUET', message, location: { file: this.file }, expected: 'a valid Parquet file' },
+      { cause },
     );
+    this.waiting?.reject(this.failure);
+    this.waiting = undefined;
   }
 }
