@@ -17,13 +17,19 @@ const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz
  */
 export function toRowItems(items: readonly AppendItem[]): RowItem[] {
   if (!Array.isArray(items)) invalid('items', 'an array of append items');
+  // Events of one batch usually share their recorded time: parse each distinct string once.
+  let lastGiven: unknown;
+  let lastUtc = '';
   return items.map((item, k) => {
-    const at = `items[${k}]`;
-    if (typeof item !== 'object' || item === null) invalid(at, 'an object with leaf, kind and recordedAt');
-    if (!(item.leaf instanceof Uint8Array)) invalid(`${at}.leaf`, 'a Uint8Array of the canonical event bytes');
-    if (typeof item.kind !== 'string' || item.kind === '') invalid(`${at}.kind`, 'a non-empty string');
-    if (item.subject !== undefined && typeof item.subject !== 'string') invalid(`${at}.subject`, 'a string or absent');
-    return { leaf: item.leaf, kind: item.kind, subject: item.subject ?? null, recordedAt: utcInstant(item.recordedAt, `${at}.recordedAt`) };
+    if (typeof item !== 'object' || item === null) invalid(`items[${k}]`, 'an object with leaf, kind and recordedAt');
+    if (!(item.leaf instanceof Uint8Array)) invalid(`items[${k}].leaf`, 'a Uint8Array of the canonical event bytes');
+    if (typeof item.kind !== 'string' || item.kind === '') invalid(`items[${k}].kind`, 'a non-empty string');
+    if (item.subject !== undefined && typeof item.subject !== 'string') invalid(`items[${k}].subject`, 'a string or absent');
+    if (item.recordedAt !== lastGiven) {
+      lastUtc = utcInstant(item.recordedAt, `items[${k}].recordedAt`);
+      lastGiven = item.recordedAt;
+    }
+    return { leaf: item.leaf, kind: item.kind, subject: item.subject ?? null, recordedAt: lastUtc };
   });
 }
 

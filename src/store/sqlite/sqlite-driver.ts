@@ -1,7 +1,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { RowItem } from '../append-items.ts';
 import type { StoreDriver } from '../driver.ts';
-import { commitSqliteBatch } from './append.ts';
+import { commitSqliteBatch, prepareAppend, type AppendStatements } from './append.ts';
 import { sqliteError } from './open-database.ts';
 import { toCheckpoint, toKey, toLeaf, type Row } from './rows.ts';
 import type { NodeId, StoredCheckpoint, StoredKey, StoredLeaf, TreeHasher } from '../types.ts';
@@ -20,6 +20,7 @@ export class SqliteDriver implements StoreDriver {
   readonly #leafHash: StatementSync;
   readonly #node: StatementSync;
   readonly #checkpoint: StatementSync;
+  readonly #append: AppendStatements;
 
   constructor(db: DatabaseSync, location: string) {
     this.#db = db;
@@ -31,10 +32,11 @@ export class SqliteDriver implements StoreDriver {
     this.#leafHash = db.prepare('SELECT leaf_hash AS hash FROM ledger_leaves WHERE idx = ?');
     this.#node = db.prepare('SELECT hash FROM ledger_nodes WHERE level = ? AND idx = ?');
     this.#checkpoint = db.prepare('SELECT size, root, text, created_at FROM ledger_checkpoints WHERE size = ?');
+    this.#append = prepareAppend(db);
   }
 
   commitBatch(rows: readonly RowItem[], hasher: TreeHasher): Promise<{ first: number; size: number }> {
-    return this.#run(() => commitSqliteBatch(this.#db, rows, hasher, (id) => this.#nodeHash(id)));
+    return this.#run(() => commitSqliteBatch(this.#db, this.#append, rows, hasher, (id) => this.#nodeHash(id)));
   }
 
   size(): Promise<number> {
