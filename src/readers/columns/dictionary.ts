@@ -39,7 +39,7 @@ export class Dictionary {
   /** Code of the UTF-8 value in bytes [start, end); INVALID_UTF8_CODE when they are not valid UTF-8. */
   internBytes(bytes: Uint8Array, start: number, end: number): number {
     let hash = 0x811c9dc5;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ (bytes[i] ?? 0), 0x01000193);
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ (bytes[i] as number), 0x01000193);
     const mask = this.table.length - 1;
     const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {

@@ -31,7 +31,7 @@ export function parseNumberBytes(bytes: Uint8Array, start: number, end: number):
   let exponent = 0;
   let digits = 0;
   while (i < end) {
-    const d = (bytes[i] ?? 0) - 0x30;
+    const d = (bytes[i] as number) - 0x30;
     if (d < 0 || d > 9) break;
     mantissa = mantissa * 10 + d;
     digits++;
@@ -40,7 +40,7 @@ export function parseNumberBytes(bytes: Uint8Array, start: number, end: number):
   if (i < end && bytes[i] === 0x2e) {
     i++;
     while (i < end) {
-      const d = (bytes[i] ?? 0) - 0x30;
+      const d = (bytes[i] as number) - 0x30;
       if (d < 0 || d > 9) break;
       mantissa = mantissa * 10 + d;
       exponent--;
@@ -48,7 +48,7 @@ export function parseNumberBytes(bytes: Uint8Array, start: number, end: number):
       i++;
     }
   }
-  if (digits > 0 && i < end && ((bytes[i] ?? 0) | 0x20) === 0x65) {
+  if (digits > 0 && i < end && ((bytes[i] as number) | 0x20) === 0x65) {
     i++;
     let expNegative = false;
     if (bytes[i] === 0x2d || bytes[i] === 0x2b) {
@@ -58,7 +58,7 @@ export function parseNumberBytes(bytes: Uint8Array, start: number, end: number):
     let value = 0;
     let expDigits = 0;
     while (i < end && expDigits < 6) {
-      const d = (bytes[i] ?? 0) - 0x30;
+      const d = (bytes[i] as number) - 0x30;
       if (d < 0 || d > 9) break;
       value = value * 10 + d;
       expDigits++;
@@ -79,7 +79,7 @@ const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 function slowPath(bytes: Uint8Array, start: number, end: number): number {
   let text = '';
   for (let i = start; i < end; i++) {
-    const b = bytes[i] ?? 0;
+    const b = bytes[i] as number;
     if (b >= 0x80) return NOT_A_NUMBER; // non-ASCII is never part of a number
     text += String.fromCharCode(b);
   }

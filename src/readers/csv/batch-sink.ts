@@ -1,41 +1,52 @@
 import { fail, type Location } from '../../core/index.ts';
 import { BatchBuffers } from '../columns/batch.ts';
-import { INVALID_UTF8_CODE } from '../columns/dictionary.ts';
+import { INVALID_UTF8_CODE, type Dictionary } from '../columns/dictionary.ts';
 import { NOT_A_NUMBER, parseNumberBytes } from '../columns/number-parse.ts';
 import type { SlotPlan } from '../columns/plan.ts';
 import { countCharacters, firstInvalidUtf8 } from '../columns/utf8.ts';
 import type { RowBatch } from '../types.ts';
 import type { CsvSink } from './scanner.ts';
+import { locateCsvField } from './locate.ts';
 import { collapseQuotes } from './unescape.ts';
 
 /**
- * Decodes the requested fields of CSV rows into one batch's typed arrays, and remembers where each value was (line of
- * the row, character column of each requested field) so later stages can point at a bad value.
+ * Decodes the requested fields of CSV rows into one batch's typed arrays, and remembers where each row was (its line
+ * and byte span) so later stages can point at a bad value (see locate.ts).
  */
 export class CsvBatchSink implements CsvSink {
   readonly buffers: BatchBuffers;
   private readonly file: string;
   private readonly slots: readonly SlotPlan[];
   private readonly rowLines: Int32Array;
-  private readonly fieldColumns: Int32Array;
-  /** Line of each field: not always the row's line when a quoted field before it holds a newline. */
-  private readonly fieldLines: Int32Array;
+  /** File offsets of each row's first byte and of the byte after its line end, for locateCsvField. */
+  private readonly rowStarts: Float64Array;
+  private readonly rowEnds: Float64Array;
+  /** File offset of byte 0 of the window being scanned; set by the reader before each scan. */
+  base = 0;
+  private readonly delimiter: number;
+  private readonly header: readonly string[];
   private scratch: Uint8Array = new Uint8Array(256);
+  /** Per slot, hoisted out of `buffers`/`slots` for the hot path: a dictionary (category) or undefined (number). */
+  private readonly dictionaries: readonly (Dictionary | undefined)[];
+  private readonly numbers: readonly Float64Array[];
+  private readonly codes: readonly Int32Array[];
 
-  constructor(file: string, slots: readonly SlotPlan[], capacity: number) {
+  constructor(file: string, delimiter: number, header: readonly string[], slots: readonly SlotPlan[], capacity: number) {
     this.file = file;
     this.slots = slots;
     this.buffers = new BatchBuffers(slots, capacity);
     this.rowLines = new Int32Array(capacity);
-    this.fieldColumns = new Int32Array(capacity * slots.length);
-    this.fieldLines = new Int32Array(capacity * slots.length);
+    this.rowStarts = new Float64Array(capacity);
+    this.rowEnds = new Float64Array(capacity);
+    this.delimiter = delimiter;
+    this.header = header;
+    this.dictionaries = slots.map((slot) => slot.dictionary);
+    this.numbers = this.buffers.numbers;
+    this.codes = this.buffers.codes;
   }
 
   field(slot: number, bytes: Uint8Array, start: number, end: number, escaped: boolean, line: number, column: number): void {
     const row = this.buffers.rows;
-    const at = row * this.slots.length + slot;
-    this.fieldColumns[at] = column;
-    this.fieldLines[at] = line;
     let source: Uint8Array = bytes;
     let from = start;
     let to = end;
@@ -46,37 +57,35 @@ export class CsvBatchSink implements CsvSink {
       from = 0;
       to = collapsed.length;
     }
-    const values = this.buffers.numbers[slot];
-    if (values !== undefined && values.length > 0) {
+    const dictionary = this.dictionaries[slot];
+    if (dictionary === undefined) {
       const value = parseNumberBytes(source, from, to);
       if (value === NOT_A_NUMBER) this.notANumber(slot, source, from, to, line, column);
-      values[row] = value;
+      (this.numbers[slot] as Float64Array)[row] = value;
       return;
     }
-    const dictionary = this.slots[slot]?.dictionary;
-    const codes = this.buffers.codes[slot];
-    if (dictionary === undefined || codes === undefined) return;
     const code = dictionary.internBytes(source, from, to);
     if (code === INVALID_UTF8_CODE) this.invalidUtf8(slot, source, from, to, line, column);
-    codes[row] = code;
+    (this.codes[slot] as Int32Array)[row] = code;
   }
 
-  endRow(line: number): boolean {
-    this.rowLines[this.buffers.rows] = line;
-    this.buffers.rows++;
+  endRow(line: number, start: number, end: number): boolean {
+    const row = this.buffers.rows;
+    this.rowLines[row] = line;
+    this.rowStarts[row] = this.base + start;
+    this.rowEnds[row] = this.base + end;
+    this.buffers.rows = row + 1;
     return !this.buffers.full;
   }
 
   finish(firstRow: number): RowBatch {
-    const slotByName = new Map(this.slots.map((slot, index) => [slot.name, index]));
-    const { rowLines, fieldColumns, fieldLines, file } = this;
-    const width = this.slots.length;
+    const fieldOf = new Map(this.slots.map((slot) => [slot.name, slot.field]));
+    const { rowLines, rowStarts, rowEnds, file, delimiter, header } = this;
     return this.buffers.finish(firstRow, (row: number, column?: string): Location => {
       const line = rowLines[row] ?? 0;
-      const slot = column === undefined ? undefined : slotByName.get(column);
-      if (slot === undefined) return { file, line };
-      const at = row * width + slot;
-      return { file, line: fieldLines[at] ?? line, column: fieldColumns[at] ?? 1 };
+      const field = column === undefined ? undefined : fieldOf.get(column);
+      if (field === undefined) return { file, line };
+      return locateCsvField(file, delimiter, header, { start: rowStarts[row] ?? 0, end: rowEnds[row] ?? 0, line }, field);
     });
   }
 

@@ -34,17 +34,18 @@ export async function openCsv(source: TableSource, requests: readonly ColumnRequ
       const scanner = new CsvScanner(file, delimiter);
       await readCsvHeader(window, scanner, file);
       scanner.setPlan(header.names, plan.slotOfField);
-      let sink = new CsvBatchSink(file, plan.slots, batchRows);
+      let sink = new CsvBatchSink(file, delimiter, header.names, plan.slots, batchRows);
       let firstRow = 0;
       const report = (): void =>
         options.onProgress?.({ bytesRead: window.bytesRead, totalBytes: opened.size, rowsRead: firstRow + sink.buffers.rows });
       report();
       for (;;) {
+        sink.base = window.bytesRead - window.end;
         window.start = scanner.scan(window.bytes, window.start, window.end, window.eof, sink);
         if (sink.buffers.full) {
           const batch = sink.finish(firstRow);
           firstRow += batch.rows;
-          sink = new CsvBatchSink(file, plan.slots, batchRows);
+          sink = new CsvBatchSink(file, delimiter, header.names, plan.slots, batchRows);
           yield batch;
           continue;
         }

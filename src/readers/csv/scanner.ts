@@ -11,8 +11,11 @@ export interface CsvSink {
    * quotes that still need collapsing. `line`/`column` are 1-based, the column counted in characters.
    */
   field(slot: number, bytes: Uint8Array, start: number, end: number, escaped: boolean, line: number, column: number): void;
-  /** A row is complete; return false to stop the scan after it (the batch is full). */
-  endRow(line: number): boolean;
+  /**
+   * A row is complete: it began on `line`, at byte `start` of the window, and its line end finishes before byte
+   * `end`. Return false to stop the scan after it (the batch is full).
+   */
+  endRow(line: number, start: number, end: number): boolean;
 }
 
 /**
@@ -68,7 +71,7 @@ export class CsvScanner {
       }
       rowStart = pos;
       rowLine = line;
-      let b = bytes[pos] ?? 0;
+      let b = bytes[pos] as number;
       if (b === LF || b === CR) {
         if (b === CR && pos + 1 >= end && !final) break; // a CRLF may be cut in two
         pos += b === CR && pos + 1 < end && bytes[pos + 1] === LF ? 2 : 1;
@@ -92,7 +95,7 @@ export class CsvScanner {
               if (!final) break rows;
               this.error('INPUT_UNTERMINATED_QUOTE', 'the quoted field is not closed before the end of the file', fieldLine, column, fieldIndex, 'a closing quote (")');
             }
-            b = bytes[pos] ?? 0;
+            b = bytes[pos] as number;
             if (b === QUOTE) {
               if (pos + 1 >= end && !final) break rows;
               if (pos + 1 < end && bytes[pos + 1] === QUOTE) {
@@ -116,15 +119,15 @@ export class CsvScanner {
           fieldEnd = pos;
           pos++; // the closing quote
           if (pos < end) {
-            b = bytes[pos] ?? 0;
+            b = bytes[pos] as number;
             if (b !== delimiter && b !== LF && b !== CR) {
               this.error('INPUT_MALFORMED_QUOTE', 'text follows the closing quote of a quoted field', line, pos - lineStart - continuation + 1, fieldIndex, 'a delimiter or the end of the line after a closing quote');
             }
           } else if (!final) break rows;
         } else {
           while (pos < end) {
-            b = bytes[pos] ?? 0;
-            if (special[b] === 0) {
+            b = bytes[pos] as number;
+            if ((special[b] as number) === 0) {
               pos++;
             } else if (b >= 0x80) {
               if ((b & 0xc0) === 0x80) continuation++;
@@ -149,11 +152,11 @@ export class CsvScanner {
         fieldIndex++;
         if (pos >= end) {
           // the last row of the file, without a line end
-          this.endRow(sink, fieldIndex, line, pos - lineStart - continuation + 1, rowLine);
+          this.endRow(sink, fieldIndex, line, pos - lineStart - continuation + 1, rowLine, rowStart, end);
           this.line = line;
           return end;
         }
-        b = bytes[pos] ?? 0;
+        b = bytes[pos] as number;
         if (b === delimiter) {
           pos++;
           continue;
@@ -162,7 +165,7 @@ export class CsvScanner {
         if (b === CR && pos + 1 >= end && !final) break rows;
         const rowEndColumn = pos - lineStart - continuation + 1;
         pos += b === CR && pos + 1 < end && bytes[pos + 1] === LF ? 2 : 1;
-        const keepGoing = this.endRow(sink, fieldIndex, line, rowEndColumn, rowLine);
+        const keepGoing = this.endRow(sink, fieldIndex, line, rowEndColumn, rowLine, rowStart, pos);
         line++;
         if (!keepGoing) {
           this.line = line;
@@ -176,11 +179,11 @@ export class CsvScanner {
     return rowStart;
   }
 
-  private endRow(sink: CsvSink, fields: number, line: number, column: number, rowLine: number): boolean {
+  private endRow(sink: CsvSink, fields: number, line: number, column: number, rowLine: number, rowStart: number, rowEnd: number): boolean {
     if (this.expectedFields >= 0 && fields < this.expectedFields) {
       this.error('INPUT_RAGGED_ROW', `the row has ${fields} field${fields === 1 ? '' : 's'}`, line, column, -1, `${this.expectedFields} fields, as in the header`);
     }
-    return sink.endRow(rowLine);
+    return sink.endRow(rowLine, rowStart, rowEnd);
   }
 
   private error(code: 'INPUT_UNTERMINATED_QUOTE' | 'INPUT_MALFORMED_QUOTE' | 'INPUT_RAGGED_ROW', message: string, line: number, column: number, field: number, expected: string): never {
