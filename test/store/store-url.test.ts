@@ -5,7 +5,7 @@ import { DEFAULT_SQLITE_PATH, parseStoreUrl, redactUrl } from '../../src/store/s
 
 test('no address or a blank one means the embedded store at .steward/steward.db under the working folder', () => {
   for (const url of [undefined, '', '  ']) {
-    assert.deepEqual(parseStoreUrl(url, '/work'), { dialect: 'sqlite', path: join('/work', DEFAULT_SQLITE_PATH), display: DEFAULT_SQLITE_PATH });
+    assert.deepEqual(parseStoreUrl(url, '/srv/app'), { dialect: 'sqlite', path: join('/srv/app', DEFAULT_SQLITE_PATH), display: DEFAULT_SQLITE_PATH });
   }
 });
 
