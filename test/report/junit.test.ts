@@ -9,7 +9,7 @@ import { renderReport } from '../../src/report/index.ts';
 import { failingVerdict, hostile, hostileVerdict, passingVerdict } from './fixtures.ts';
 import { repoRoot } from './schema-file.ts';
 
-const junitXsd = path.join(repoRoot, '..', 'shared', 'schemas', 'junit.xsd');
+const junitXsd = path.join(repoRoot, 'test', 'report', 'schemas', 'junit.xsd');
 
 /** Runs Debian's xmllint against the published Ant JUnit schema; returns its complaints (empty when valid). */
 function xmllint(xml: string): string {

@@ -37,7 +37,7 @@ function run(verdict: Verdict, policyFile?: string): SarifLog['runs'][number] {
 function validator(): (data: unknown) => string {
   const ajv = new AjvDraft04.default({ allErrors: true, strict: false });
   addFormats.default(ajv);
-  const schema = JSON.parse(readFileSync(path.join(repoRoot, '..', 'shared', 'schemas', 'sarif-schema-2.1.0.json'), 'utf8')) as object;
+  const schema = JSON.parse(readFileSync(path.join(repoRoot, 'test', 'report', 'schemas', 'sarif-schema-2.1.0.json'), 'utf8')) as object;
   const validate = ajv.compile(schema);
   return (data) => (validate(data) ? '' : JSON.stringify(validate.errors));
 }
