@@ -18,7 +18,7 @@ import { BASELINE_ROWS, DEFAULT_SEED, baselineFiles, evaluationFiles, generateAl
 import { compareWithPeer, type Agreement } from './harness/agreement.ts';
 import { benchCases, type BenchCase } from './harness/cases.ts';
 import { describeMachine } from './harness/machine.ts';
-import { measure, requireGnuTime, tail } from './harness/measure.ts';
+import { failureLine, measure, requireGnuTime } from './harness/measure.ts';
 import { renderSection, type Outcome } from './harness/report.ts';
 import { writeSection } from './harness/section.ts';
 
@@ -78,7 +78,7 @@ function runOnce(benchCase: BenchCase): Outcome {
   if (benchCase.output !== undefined) rmSync(join(ROOT, benchCase.output), { force: true });
   const measurement = measure(benchCase.id, benchCase.command, ROOT);
   if (!benchCase.okExitCodes.includes(measurement.exitCode)) {
-    const reason = tail(measurement.stderr, 3) || `exit code ${measurement.exitCode}`;
+    const reason = failureLine(measurement.stderr) || `exit code ${measurement.exitCode}`;
     return { case: benchCase, error: `exit ${measurement.exitCode}: ${reason}` };
   }
   if (benchCase.output !== undefined && !existsSync(join(ROOT, benchCase.output))) {

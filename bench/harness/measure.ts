@@ -58,7 +58,11 @@ export function measure(label: string, command: readonly string[], cwd: string):
   }
 }
 
-/** The last lines of a child's output, for error messages. */
-export function tail(text: string, lines = 15): string {
-  return text.trimEnd().split('\n').slice(-lines).join('\n');
+/**
+ * One line saying why a child failed: the first line that names an error (`…Error: …` or a Steward code such as
+ * `INPUT_MISSING_COLUMN`), else the last non-empty line. A stack trace's last line is only a closing brace.
+ */
+export function failureLine(stderr: string): string {
+  const lines = stderr.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  return lines.find((line) => /Error\b|\b[A-Z]+_[A-Z_]+\b/.test(line)) ?? lines.at(-1) ?? '';
 }
