@@ -9,7 +9,7 @@ import { isMissingToken } from './missing.ts';
  * mantissas, big exponents, surrounding spaces, missing tokens) takes the slow path through a string.
  */
 
-const POW10: readonly number[] = Array.from({ length: 23 }, (_, k) => 10 ** k);
+const POW10 = Float64Array.from({ length: 23 }, (_, k) => 10 ** k);
 const MAX_EXACT = 2 ** 53;
 
 /** What parseNumberBytes returns for text that is neither a number nor a missing token. */
@@ -22,55 +22,47 @@ export const NOT_A_NUMBER = Number.POSITIVE_INFINITY;
 export function parseNumberBytes(bytes: Uint8Array, start: number, end: number): number {
   let i = start;
   let negative = false;
-  const first = bytes[i];
-  if (first === 0x2d || first === 0x2b) {
-    negative = first === 0x2d;
+  let c = i < end ? (bytes[i] as number) : 0;
+  if (c === 0x2d || c === 0x2b) {
+    negative = c === 0x2d;
     i++;
   }
   let mantissa = 0;
-  let exponent = 0;
   let digits = 0;
-  while (i < end) {
-    const d = (bytes[i] as number) - 0x30;
-    if (d < 0 || d > 9) break;
-    mantissa = mantissa * 10 + d;
-    digits++;
-    i++;
-  }
-  if (i < end && bytes[i] === 0x2e) {
-    i++;
-    while (i < end) {
-      const d = (bytes[i] as number) - 0x30;
-      if (d < 0 || d > 9) break;
+  let point = -1; // digits seen when the decimal point came
+  for (; i < end; i++) {
+    c = bytes[i] as number;
+    const d = c - 0x30;
+    if (d >= 0 && d <= 9) {
       mantissa = mantissa * 10 + d;
-      exponent--;
       digits++;
-      i++;
-    }
+    } else if (c === 0x2e && point < 0) {
+      point = digits;
+    } else break;
   }
-  if (digits > 0 && i < end && ((bytes[i] as number) | 0x20) === 0x65) {
+  let exponent = point < 0 ? 0 : point - digits;
+  if (i < end) {
+    // only an exponent may follow the digits
+    if (digits === 0 || (c | 0x20) !== 0x65) return slowPath(bytes, start, end);
     i++;
     let expNegative = false;
-    if (bytes[i] === 0x2d || bytes[i] === 0x2b) {
-      expNegative = bytes[i] === 0x2d;
+    c = i < end ? (bytes[i] as number) : 0;
+    if (c === 0x2d || c === 0x2b) {
+      expNegative = c === 0x2d;
       i++;
     }
     let value = 0;
-    let expDigits = 0;
-    while (i < end && expDigits < 6) {
+    const first = i;
+    for (; i < end && i - first < 6; i++) {
       const d = (bytes[i] as number) - 0x30;
       if (d < 0 || d > 9) break;
       value = value * 10 + d;
-      expDigits++;
-      i++;
     }
-    if (expDigits === 0) return slowPath(bytes, start, end);
+    if (i === first || i !== end) return slowPath(bytes, start, end);
     exponent += expNegative ? -value : value;
   }
-  if (i !== end || digits === 0 || mantissa >= MAX_EXACT || exponent < -22 || exponent > 22) {
-    return slowPath(bytes, start, end);
-  }
-  const magnitude = exponent < 0 ? mantissa / (POW10[-exponent] ?? 1) : mantissa * (POW10[exponent] ?? 1);
+  if (digits === 0 || mantissa >= MAX_EXACT || exponent < -22 || exponent > 22) return slowPath(bytes, start, end);
+  const magnitude = exponent < 0 ? mantissa / (POW10[-exponent] as number) : mantissa * (POW10[exponent] as number);
   return negative ? -magnitude : magnitude;
 }
 
