@@ -8,3 +8,4 @@ export * from './defined.ts';
 export type * from './metrics-types.ts';
 export type * from './verdict.ts';
 export type * from './evaluation-batch.ts';
+export * from './events.ts';

@@ -1,0 +1,126 @@
+import type { Digest } from './digest.ts';
+import type { FindingStatus, InputRef, VerdictSummary, WaiverRef } from './verdict.ts';
+
+/**
+ * The typed, versioned events of the ledger. A leaf is the RFC 8785 canonical JSON of one event, so every field
+ * here is part of what is signed: add fields only in a new version (`v`), never change the meaning of one.
+ * Times are RFC 3339 UTC strings passed in by the caller (the core never reads the clock).
+ */
+
+/** Where an event was recorded from, captured from GitHub Actions / GitLab CI variables when present. */
+export interface CiContext {
+  readonly provider: 'github' | 'gitlab';
+  readonly repository?: string;
+  readonly commit?: string;
+  readonly ref?: string;
+  readonly runUrl?: string;
+  readonly actor?: string;
+}
+
+interface EventBase {
+  readonly v: 1;
+  readonly recordedAt: string;
+  readonly ci?: CiContext;
+}
+
+export interface ColumnSchema {
+  readonly name: string;
+  readonly type: string;
+}
+
+export interface DatasetEvent extends EventBase {
+  readonly type: 'dataset';
+  readonly name: string;
+  readonly digest: Digest;
+  readonly source: string;
+  readonly bytes: number;
+  /** Directories are hashed as a Merkle tree of their files; this is how many. */
+  readonly files?: number;
+  readonly rows?: number;
+  readonly columns?: readonly ColumnSchema[];
+}
+
+export interface RunEvent extends EventBase {
+  readonly type: 'run';
+  readonly id: string;
+  readonly model?: string;
+  readonly datasets: readonly { readonly name: string; readonly digest: Digest }[];
+  readonly code?: { readonly repository?: string; readonly commit?: string };
+  readonly params?: Readonly<Record<string, string | number | boolean>>;
+}
+
+export interface VersionEvent extends EventBase {
+  readonly type: 'version';
+  readonly model: string;
+  readonly version: string;
+  readonly artifact: { readonly digest: Digest; readonly bytes: number; readonly path?: string };
+  readonly run?: string;
+}
+
+export interface DeploymentEvent extends EventBase {
+  readonly type: 'deployment';
+  readonly model: string;
+  readonly version: string;
+  readonly environment: string;
+}
+
+export interface PolicyEvent extends EventBase {
+  readonly type: 'policy';
+  readonly name: string;
+  readonly digest: Digest;
+  /** The policy file's text, so the exact rules in force can be shown later. */
+  readonly content: string;
+}
+
+export interface VerdictEvent extends EventBase {
+  readonly type: 'verdict';
+  readonly model?: string;
+  readonly version?: string;
+  readonly policy: { readonly name: string; readonly digest: Digest };
+  readonly inputs: readonly InputRef[];
+  readonly outcome: 'pass' | 'fail';
+  readonly summary: VerdictSummary;
+  /** Digest of the full verdict (the JSON report), which stays outside the ledger. */
+  readonly verdictDigest: Digest;
+  readonly findings: readonly {
+    readonly ruleId: string;
+    readonly status: FindingStatus;
+    readonly metric?: string;
+    readonly group?: string;
+    readonly value?: number | null;
+  }[];
+}
+
+export interface WaiverEvent extends EventBase, WaiverRef {
+  readonly type: 'waiver';
+}
+
+export type LedgerEvent =
+  | DatasetEvent
+  | RunEvent
+  | VersionEvent
+  | DeploymentEvent
+  | PolicyEvent
+  | VerdictEvent
+  | WaiverEvent;
+
+export type EventType = LedgerEvent['type'];
+
+/** What an event is about, as the store indexes it: `credit-scoring@1.4.0`, `dataset:loans-2026`, `policy:…`. */
+export function subjectOf(event: LedgerEvent): string {
+  switch (event.type) {
+    case 'dataset':
+      return `dataset:${event.name}`;
+    case 'run':
+      return `run:${event.id}`;
+    case 'version':
+    case 'deployment':
+      return `${event.model}@${event.version}`;
+    case 'policy':
+      return `policy:${event.name}`;
+    case 'verdict':
+      return event.model === undefined ? `policy:${event.policy.name}` : `${event.model}@${event.version ?? ''}`;
+    case 'waiver':
+      return `${event.model}:${event.rule}`;
+  }
+}
