@@ -1,7 +1,9 @@
 import { Command } from 'commander';
 import { toolVersion } from '../app/index.ts';
 import { registerCheck } from './commands/check.ts';
+import { registerLedgerCommands } from './commands/ledger.ts';
 import { registerPolicy } from './commands/policy.ts';
+import { registerRecordCommands } from './commands/records.ts';
 import type { Terminal } from './terminal.ts';
 
 /** Every command reports its exit code through this callback; main.ts turns it into the process exit code. */
@@ -19,6 +21,8 @@ export function buildProgram(terminal: Terminal, setExitCode: SetExitCode): Comm
     });
   registerCheck(program, terminal, setExitCode);
   registerPolicy(program, terminal, setExitCode);
+  registerLedgerCommands(program, terminal, setExitCode);
+  registerRecordCommands(program, terminal, setExitCode);
   program.addHelpText(
     'after',
     '\nExit codes: 0 pass (warnings allowed), 1 an error-severity rule failed, 2 usage or input error, 3 internal error.',
