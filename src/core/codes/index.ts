@@ -4,6 +4,7 @@ import { policyCodes } from './policy.ts';
 import { ledgerCodes } from './ledger.ts';
 import { statsCodes } from './stats.ts';
 import { storeCodes } from './store.ts';
+import { recordCodes } from './records.ts';
 import type { CodeSpec } from './types.ts';
 
 export type { CodeCategory, CodeSpec } from './types.ts';
@@ -19,6 +20,7 @@ export const codes = {
   ...ledgerCodes,
   ...statsCodes,
   ...storeCodes,
+  ...recordCodes,
 } as const satisfies Record<string, CodeSpec>;
 
 export type ErrorCode = keyof typeof codes;
