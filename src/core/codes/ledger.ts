@@ -11,4 +11,9 @@ export const ledgerCodes = {
   LEDGER_ORIGIN_MISMATCH: { category: 'input', summary: 'A checkpoint names a different log (origin line) than the one being verified.' },
   LEDGER_LOG_TRUNCATED: { category: 'input', summary: 'The log has fewer leaves than a signed checkpoint states: entries were removed after the checkpoint was signed.' },
   LEDGER_INDEX_OUT_OF_RANGE: { category: 'usage', summary: 'A leaf index or tree size is outside the log.' },
+  LEDGER_INVALID_EVENT: { category: 'usage', summary: 'An event given to the ledger append has a missing, unknown or malformed field; nothing of its batch was appended.' },
+  LEDGER_NOT_INITIALIZED: { category: 'usage', summary: 'The store has no ledger key yet: run `steward init` (with the same --store) first.' },
+  LEDGER_KEY_LOCKED: { category: 'input', summary: 'The ledger key is encrypted and STEWARD_KEY_PASSPHRASE is missing or wrong.' },
+  LEDGER_MALFORMED_BUNDLE: { category: 'input', summary: 'A ledger bundle file is not the JSON-lines bundle `steward export` writes; the message names the line.' },
+  LEDGER_INCONSISTENT: { category: 'input', summary: 'Two signed checkpoints (or the last one shown to a user and the current log) are not consistent: history was rewritten.' },
 } as const satisfies Record<string, CodeSpec>;
