@@ -53,6 +53,8 @@ export type Aggregation = 'between_groups' | 'to_overall';
 export interface DisparityValue {
   /** `demographic_parity_ratio`, `equalized_odds_difference`, … */
   readonly metric: string;
+  /** The slice metrics it compares across groups (`selection_rate`; TPR and FPR for equalized odds). */
+  readonly of: readonly string[];
   readonly grouping: readonly string[];
   readonly aggregation: Aggregation;
   readonly value: number | null;

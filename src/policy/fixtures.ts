@@ -53,6 +53,7 @@ export function sectionFromFixture(fixture: FixtureMetrics): MetricsSection {
       const info = disparityMetric(d.metric);
       return {
         metric: d.metric,
+        of: info?.of ?? [],
         grouping: d.grouping.split('&'),
         aggregation: d.aggregation ?? 'between_groups',
         value: d.value,

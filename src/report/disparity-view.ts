@@ -12,20 +12,21 @@ export interface DisparityView {
   readonly bounds: readonly Bound[];
 }
 
-/**
- * The compared slice metrics are the metric names that occur as words in the disparity's formula
- * (`min_g selection_rate(g) / max_g selection_rate(g)`); report/ may not import the metric registry of stats/.
- */
+/** The compared slice metrics that the groups actually carry. */
 export function componentsOf(disparity: DisparityValue, groups: readonly SliceMetrics[]): string[] {
   const names = new Set(groups.flatMap((group) => Object.keys(group.metrics)));
-  const words = new Set(disparity.formula.split(/[^A-Za-z0-9_]+/));
-  return [...names].filter((name) => words.has(name)).sort((a, b) => disparity.formula.indexOf(a) - disparity.formula.indexOf(b));
+  return disparity.of.filter((name) => names.has(name));
 }
 
 function sameGrouping(a: readonly string[], b: readonly string[] | undefined): boolean {
   return b !== undefined && a.length === b.length && a.every((column, index) => column === b[index]);
 }
 
+/**
+ * Views of the disparities that a rule put a bound on: those are what a reader of the report must judge. Every other
+ * disparity is listed in the tables and the JSON report; charting all of them (every grouping and intersection,
+ * both aggregations) buries the few that matter.
+ */
 export function disparityViews(section: MetricsSection, findings: readonly Finding[]): DisparityView[] {
   return section.disparities.map((disparity) => {
     const groups = section.groups.filter((group) => sameGrouping(disparity.grouping, group.grouping));
@@ -39,5 +40,5 @@ export function disparityViews(section: MetricsSection, findings: readonly Findi
       )
       .map((finding) => finding.bound as Bound);
     return { disparity, components: componentsOf(disparity, groups), groups, bounds };
-  });
+  }).filter((view) => view.bounds.length > 0);
 }

@@ -7,7 +7,9 @@ export const htmlStyle = `
   --ink: #1b1b1f; --muted: #5c5f66; --line: #d7d9de; --band: #f4f5f7; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #fff; }
-main { max-width: 1100px; margin: 0 auto; padding: 24px; }
+main { max-width: 1280px; margin: 0 auto; padding: 24px; }
+.scroll { overflow-x: auto; }
+td.message { min-width: 22em; }
 h1 { font-size: 26px; margin: 0 0 4px; }
 h2 { font-size: 20px; margin: 32px 0 8px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
 h3 { font-size: 16px; margin: 24px 0 6px; }

@@ -83,15 +83,15 @@ function findingTable(findings: readonly Finding[]): string {
       `<td class="num">${html(formatBound(finding.bound))}</td>`,
       `<td class="num">${html(formatInterval(finding.interval))}</td>`,
       `<td class="num">${finding.n === undefined ? '' : groupThousands(finding.n)}</td>`,
-      `<td>${html(finding.message)}${waiver === undefined ? '' : `<br><span class="waiver">${html(waiver)}</span>`}</td>`,
+      `<td class="message">${html(finding.message)}${waiver === undefined ? '' : `<br><span class="waiver">${html(waiver)}</span>`}</td>`,
     ];
     return `<tr>${cells.join('')}</tr>`;
   });
   return [
-    '<table>',
+    '<div class="scroll"><table>',
     `<thead><tr>${header.map((label) => `<th scope="col">${label}</th>`).join('')}</tr></thead>`,
     `<tbody>\n${rows.join('\n')}\n</tbody>`,
-    '</table>',
+    '</table></div>',
   ].join('\n');
 }
 

@@ -53,6 +53,7 @@ const aggregation = z.enum(['between_groups', 'to_overall']);
 
 const disparity = z.strictObject({
   metric: name,
+  of: z.array(name).describe('the slice metrics compared across groups'),
   grouping: z.array(name),
   aggregation,
   value: z.number().nullable(),

@@ -74,6 +74,7 @@ const eoInterval: Interval = { low: 0.071, high: 0.169, level: 0.95, method: 'bo
 
 const dpRatio: DisparityValue = {
   metric: 'demographic_parity_ratio',
+  of: ['selection_rate'],
   grouping: ['race'],
   aggregation: 'between_groups',
   value: 0.742,
@@ -86,6 +87,7 @@ const dpRatio: DisparityValue = {
 
 const eoDifference: DisparityValue = {
   metric: 'equalized_odds_difference',
+  of: ['true_positive_rate', 'false_positive_rate'],
   grouping: ['sex'],
   aggregation: 'between_groups',
   value: 0.121,

@@ -43,6 +43,7 @@ export function groupDisparities(input: {
       const point = evaluateDisparity(definition, aggregation, takingPart.map((g) => summaries[g] as Float64Array), overall, reference);
       points.push({
         metric: definition.info.name,
+        of: definition.info.of,
         grouping,
         aggregation,
         value: point.value,
