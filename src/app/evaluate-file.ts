@@ -1,4 +1,4 @@
-import { defined, type ColumnHealth, type Digest, type MetricsSection } from '../core/index.ts';
+import { defined, fail, type ColumnHealth, type Digest, type MetricsSection } from '../core/index.ts';
 import type { DataMapping, PolicySettings } from '../policy/index.ts';
 import { readEvaluation, type EvaluationMapping, type TableFormat } from '../readers/index.ts';
 import { computeMetrics, createEvaluationProfile } from '../stats/index.ts';
@@ -51,6 +51,13 @@ export async function evaluateFile(
   return { file, digest: await digest, rows: profile.rows, health: evaluation.health(), metrics };
 }
 
+/** The policy's `data:` (after flag overrides) as the readers need it; a model check cannot run without y_true. */
 function toEvaluationMapping(mapping: DataMapping): EvaluationMapping {
-  return mapping as EvaluationMapping;
+  const { yTrue } = mapping;
+  if (yTrue === undefined) {
+    fail('USAGE_INVALID_ARGUMENT', 'no y_true column: the policy has no data.y_true and no --y-true flag was given', {
+      expected: 'data.y_true in the policy, or --y-true <column>',
+    });
+  }
+  return { ...mapping, yTrue };
 }
