@@ -107,7 +107,7 @@ function checkSliceMetric(metric: string, path: readonly string[], context: Rule
   const location = context.site.at(path);
   if (infos.length === 0) {
     const candidates = path[0] === 'baseline' ? sliceMetrics.map((m) => m.name) : metricNames();
-    context.problems.unknown('POLICY_UNKNOWN_METRIC', `unknown metric "${metric}"`, location, metric, candidates, path[0] === 'baseline' ? 'a slice metric (accuracy, roc_auc, …)' : `a metric of stats/registry (${sliceMetrics.length + disparityMetrics.length} names, see docs/policy.md)`);
+    context.problems.unknown('POLICY_UNKNOWN_METRIC', `unknown metric "${metric}"`, location, metric, candidates, path[0] === 'baseline' ? 'a slice metric (accuracy, roc_auc, …)' : `one of the ${sliceMetrics.length + disparityMetrics.length} metrics listed in docs/policy.md`);
     return false;
   }
   if (!infos.some((info) => info.task === context.data.task)) {
