@@ -10,3 +10,4 @@ export { EXACT_CAP, BIN_COUNT } from './rank/score-distribution.ts';
 export { wilsonInterval } from './wilson.ts';
 export { criticalValue, normalQuantile } from './normal.ts';
 export * from './registry.ts';
+export * from './drift/index.ts';
