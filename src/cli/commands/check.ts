@@ -1,13 +1,15 @@
 import { Option, type Command } from 'commander';
 import { join } from 'node:path';
-import { runCheck, type CheckRequest } from '../../app/index.ts';
+import { recordVerdict, runCheck, type CheckRequest } from '../../app/index.ts';
 import { defined } from '../../core/index.ts';
 import { renderReport, reportFormats, type ReportFormat } from '../../report/index.ts';
 import { collect, parseIntegerOption, parseListOption, parseNumberOption, parseTimeOption } from '../options.ts';
 import { parseOutputTargets, writeAllOrNothing, type OutputTarget } from '../output.ts';
 import type { SetExitCode } from '../program.ts';
 import { progressBar } from '../progress.ts';
+import { storeOption } from '../store-option.ts';
 import type { Terminal } from '../terminal.ts';
+import { withLedger } from './records-ledger.ts';
 
 interface CheckOptions {
   policy: string;
@@ -30,6 +32,8 @@ interface CheckOptions {
   format: string[];
   reportDir?: string;
   quiet?: boolean;
+  record?: boolean;
+  store?: string;
 }
 
 /** File names used by --report-dir, one per format. */
@@ -71,6 +75,8 @@ export function registerCheck(program: Command, terminal: Terminal, setExitCode:
     )
     .option('-o, --report-dir <dir>', 'also write every report format into this folder')
     .option('-q, --quiet', 'print nothing on standard output unless a --format asks for it')
+    .option('--record', 'append the verdict to the ledger (nothing is recorded when the check cannot run)')
+    .addOption(storeOption())
     .addHelpText(
       'after',
       [
@@ -87,6 +93,12 @@ export function registerCheck(program: Command, terminal: Terminal, setExitCode:
       const bar = progressBar(terminal, 'reading');
       const verdict = await runCheck({ ...toRequest(options), onProgress: (file, done, total) => bar.update(done, total, file) });
       bar.finish();
+      if (options.record === true) {
+        const at = options.now?.toISOString();
+        const recorded = await withLedger({ ...defined({ store: options.store, at }) }, (ledger, context) => recordVerdict(ledger, verdict, context));
+        for (const warning of recorded.warnings) terminal.err(`steward: warning: ${warning}\n`);
+        terminal.err(`steward: recorded verdict ${verdict.digest} as event #${recorded.index}\n`);
+      }
       const files: { path: string; content: string }[] = [];
       const allTargets: OutputTarget[] = [...targets];
       if (options.reportDir !== undefined) {

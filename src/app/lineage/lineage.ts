@@ -1,0 +1,54 @@
+import type { DatasetEvent, DeploymentEvent, Digest, RunEvent, VerdictEvent, VersionEvent } from '../../core/index.ts';
+import type { RecordedEvent } from '../ledger/types.ts';
+import { requireVersion } from '../records/record-deployment.ts';
+import { buildCatalog, versionKey, type Recorded } from './catalog.ts';
+
+/** One input dataset of a run: as the run pinned it, with its record when the log has it. */
+export interface LineageDataset {
+  readonly name: string;
+  readonly digest: Digest;
+  readonly record?: Recorded<DatasetEvent>;
+}
+
+/** Everything recorded upstream (what the version was built from) and downstream (what happened to it). */
+export interface Lineage {
+  readonly model: string;
+  readonly version: string;
+  readonly record: Recorded<VersionEvent>;
+  /** The run named by the version; `runId` without `run` means the run was named but is not in the log. */
+  readonly runId?: string;
+  readonly run?: Recorded<RunEvent>;
+  readonly datasets: readonly LineageDataset[];
+  readonly code?: { readonly repository?: string; readonly commit?: string };
+  readonly verdicts: readonly Recorded<VerdictEvent>[];
+  readonly deployments: readonly Recorded<DeploymentEvent>[];
+}
+
+/**
+ * The lineage of one model version, as a pure function of the log. A version never recorded is
+ * RECORD_UNKNOWN_VERSION. Datasets resolve by name and digest, so a dataset name recorded again later (new content)
+ * does not rewrite an older version's lineage.
+ */
+export function lineageOf(events: readonly RecordedEvent[], model: string, version: string): Lineage {
+  const catalog = buildCatalog(events);
+  requireVersion(catalog, model, version);
+  const record = catalog.versions.get(versionKey(model, version)) as Recorded<VersionEvent>;
+  const runId = record.event.run;
+  const run = runId === undefined ? undefined : catalog.runs.get(runId);
+  const datasets = (run?.event.datasets ?? []).map(({ name, digest }) => {
+    const found = catalog.datasets.get(name)?.find((candidate) => candidate.event.digest === digest);
+    return found === undefined ? { name, digest } : { name, digest, record: found };
+  });
+  const about = (event: { model?: string; version?: string }): boolean => event.model === model && event.version === version;
+  return {
+    model,
+    version,
+    record,
+    ...(runId === undefined ? {} : { runId }),
+    ...(run === undefined ? {} : { run }),
+    datasets,
+    ...(run?.event.code === undefined ? {} : { code: run.event.code }),
+    verdicts: catalog.verdicts.filter((verdict) => about(verdict.event)),
+    deployments: catalog.deployments.filter((deployment) => about(deployment.event)),
+  };
+}
