@@ -21,3 +21,16 @@ export type { CycloneDxBom } from './lineage/bom.ts';
 export { logLine } from './lineage/describe-event.ts';
 export { lineageText, lineageMermaid, lineageJson } from './lineage/render-lineage.ts';
 export { stateText } from './lineage/render-state.ts';
+export { initLedger } from './ledger/init.ts';
+export { verifyBundle } from './ledger/verify-bundle.ts';
+export type {
+  CheckpointResult,
+  ConsistencyProofResult,
+  ExportResult,
+  InclusionProofResult,
+  InitLedgerOptions,
+  InitResult,
+  LedgerIdentity,
+  VerifyFinding,
+  VerifyReport,
+} from './ledger/types.ts';

@@ -27,6 +27,8 @@ export interface StoreDriver {
   insertCheckpoint(checkpoint: StoredCheckpoint): Promise<void>;
   checkpoint(size: number): Promise<StoredCheckpoint | undefined>;
   latestCheckpoint(): Promise<StoredCheckpoint | undefined>;
+  /** All checkpoints in size order. */
+  checkpoints(): Promise<StoredCheckpoint[]>;
   lastShownSize(): Promise<number | undefined>;
   setLastShownSize(size: number): Promise<void>;
 

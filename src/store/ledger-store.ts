@@ -99,6 +99,11 @@ export class LedgerStore implements Store {
     return this.#driver.latestCheckpoint();
   }
 
+  async checkpoints(): Promise<StoredCheckpoint[]> {
+    this.#open();
+    return this.#driver.checkpoints();
+  }
+
   async checkpoint(size: number): Promise<StoredCheckpoint | undefined> {
     this.#open();
     return isIndex(size) ? this.#driver.checkpoint(size) : undefined;

@@ -94,6 +94,8 @@ export interface Store {
   /** Saves a checkpoint; saving the identical checkpoint again is a no-op, a different one for its size is refused. */
   saveCheckpoint(checkpoint: StoredCheckpoint): Promise<void>;
   latestCheckpoint(): Promise<StoredCheckpoint | undefined>;
+  /** Every saved checkpoint, smallest size first (verification checks each one against the log). */
+  checkpoints(): Promise<StoredCheckpoint[]>;
   checkpoint(size: number): Promise<StoredCheckpoint | undefined>;
   /** The checkpoint last shown to a user (for consistency proofs against what they saw). */
   lastShownCheckpoint(): Promise<StoredCheckpoint | undefined>;

@@ -1,9 +1,25 @@
 import { canonicalJson, subjectOf, type LedgerEvent } from '../../core/index.ts';
 import { toHex } from '../../ledger/index.ts';
 import { openStore, type AppendItem, type Store } from '../../store/index.ts';
+import { currentCheckpoint } from './checkpoint.ts';
 import { validateEvents } from './event-schema.ts';
+import { exportBundle } from './export-bundle.ts';
+import { identityOf } from './key-store.ts';
+import { consistencyProof, inclusionProof } from './proofs.ts';
 import { treeHasher } from './tree-hasher.ts';
-import type { AppendedEvents, Ledger, OpenLedgerOptions, RecordedEvent } from './types.ts';
+import type {
+  AppendedEvents,
+  CheckpointResult,
+  ConsistencyProofResult,
+  ExportResult,
+  InclusionProofResult,
+  Ledger,
+  LedgerIdentity,
+  OpenLedgerOptions,
+  RecordedEvent,
+  VerifyReport,
+} from './types.ts';
+import { verifyStore } from './verify-store.ts';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -14,15 +30,21 @@ const decoder = new TextDecoder();
  */
 export async function openLedger(options: OpenLedgerOptions = {}): Promise<Ledger> {
   const store = await openStore(options.store, options.cwd === undefined ? { hasher: treeHasher } : { hasher: treeHasher, cwd: options.cwd });
-  return new StoreLedger(store);
+  return new StoreLedger(store, options);
 }
 
 /** Events as canonical JSON leaves in the store; the store's group commit makes appends durable in batches. */
 class StoreLedger implements Ledger {
   readonly store: Store;
+  readonly #cwd: string;
+  readonly #passphrase: string | undefined;
+  readonly #now: () => Date;
 
-  constructor(store: Store) {
+  constructor(store: Store, options: OpenLedgerOptions) {
     this.store = store;
+    this.#cwd = options.cwd ?? process.cwd();
+    this.#passphrase = options.passphrase;
+    this.#now = options.now ?? (() => new Date());
   }
 
   async append(events: readonly LedgerEvent[]): Promise<AppendedEvents> {
@@ -49,5 +71,29 @@ class StoreLedger implements Ledger {
 
   close(): Promise<void> {
     return this.store.close();
+  }
+
+  identity(): Promise<LedgerIdentity | undefined> {
+    return identityOf(this.store);
+  }
+
+  checkpoint(): Promise<CheckpointResult> {
+    return currentCheckpoint(this.store, this.#passphrase, this.#now());
+  }
+
+  verify(): Promise<VerifyReport> {
+    return verifyStore(this.store);
+  }
+
+  inclusionProof(target: number | string): Promise<InclusionProofResult> {
+    return inclusionProof(this.store, target, this.#passphrase, this.#now());
+  }
+
+  consistencyProof(first: number, second?: number): Promise<ConsistencyProofResult> {
+    return consistencyProof(this.store, first, second, this.#passphrase, this.#now());
+  }
+
+  exportBundle(path: string): Promise<ExportResult> {
+    return exportBundle(this.store, path, this.#cwd, this.#passphrase, this.#now());
   }
 }

@@ -15,5 +15,6 @@ export const ledgerCodes = {
   LEDGER_NOT_INITIALIZED: { category: 'usage', summary: 'The store has no ledger key yet: run `steward init` (with the same --store) first.' },
   LEDGER_KEY_LOCKED: { category: 'input', summary: 'The ledger key is encrypted and STEWARD_KEY_PASSPHRASE is missing or wrong.' },
   LEDGER_MALFORMED_BUNDLE: { category: 'input', summary: 'A ledger bundle file is not the JSON-lines bundle `steward export` writes; the message names the line.' },
+  LEDGER_NODE_MISMATCH: { category: 'input', summary: 'A stored interior tree node is not the hash of its two stored children, so proofs served from it would not verify.' },
   LEDGER_INCONSISTENT: { category: 'input', summary: 'Two signed checkpoints (or the last one shown to a user and the current log) are not consistent: history was rewritten.' },
 } as const satisfies Record<string, CodeSpec>;

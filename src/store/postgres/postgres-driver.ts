@@ -56,6 +56,11 @@ export class PostgresDriver implements StoreDriver {
     return row === undefined ? undefined : toCheckpoint(row);
   }
 
+  async checkpoints(): Promise<StoredCheckpoint[]> {
+    const result = await this.#pool.query('SELECT size, root, text, created_at FROM ledger_checkpoints ORDER BY size');
+    return (result.rows as Row[]).map(toCheckpoint);
+  }
+
   async lastShownSize(): Promise<number | undefined> {
     const row = await this.#one('SELECT last_shown_checkpoint_size AS size FROM ledger_state WHERE id = 1');
     return row?.size === null || row?.size === undefined ? undefined : int(row.size);

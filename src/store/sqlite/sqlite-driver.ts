@@ -73,6 +73,13 @@ export class SqliteDriver implements StoreDriver {
     });
   }
 
+  checkpoints(): Promise<StoredCheckpoint[]> {
+    return this.#run(() => {
+      const rows = this.#db.prepare('SELECT size, root, text, created_at FROM ledger_checkpoints ORDER BY size').all() as Row[];
+      return rows.map(toCheckpoint);
+    });
+  }
+
   lastShownSize(): Promise<number | undefined> {
     return this.#run(() => {
       const row = this.#db.prepare('SELECT last_shown_checkpoint_size AS size FROM ledger_state WHERE id = 1').get() as Row;

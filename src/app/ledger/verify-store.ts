@@ -1,0 +1,81 @@
+import { consistencyProofAsync, toHex, verifyConsistency, verifyLog, type LogCheck, type TreeHead } from '../../ledger/index.ts';
+import type { Store } from '../../store/index.ts';
+import { checkpointHeads } from './checkpoint-heads.ts';
+import { identityOf } from './key-store.ts';
+import { LeafTee } from './leaf-tee.ts';
+import { NodeCheck } from './node-check.ts';
+import { storeHashSource } from './node-source.ts';
+import type { VerifyFinding, VerifyReport } from './types.ts';
+
+/** Leaves per chunk: 2^12, the chunk size verifyLog hashes per worker job and the node check's unit. */
+const CHUNK_LEVEL = 12;
+
+/**
+ * `steward verify` on a store. Trusts nothing stored but the ledger public key and what it signed:
+ * 1. every checkpoint's signature, origin and size (a bad one is the finding: no tree head comes from it);
+ * 2. one streamed pass recomputing every leaf hash and the root at every checkpoint size (verifyLog, on worker
+ *    threads), checking that no index is missing and that every stored interior node is the hash of its children;
+ * 3. consistency proofs, served from the stored nodes, between successive checkpoints and up to the current log.
+ * The last checkpoint shown to a user is among the heads, so a history rewritten with every hash recomputed still
+ * fails at the size the user saw. The first problem in leaf order is reported.
+ */
+export async function verifyStore(store: Store): Promise<VerifyReport> {
+  const size = await store.size();
+  const identity = await identityOf(store);
+  const stored = await store.checkpoints();
+  const fail = (finding: VerifyFinding): VerifyReport => ({ ok: false, size, checkpoints: stored.length, finding });
+  const checked = checkpointHeads(stored, identity?.verifierKey);
+  if ('finding' in checked) return fail(checked.finding);
+
+  const nodes = new NodeCheck(store, size, CHUNK_LEVEL);
+  const tee = new LeafTee(store, size, 2 ** CHUNK_LEVEL, (begin, hashes) => nodes.chunk(begin, hashes));
+  const log = await verifyLog(tee.leaves(), tee.hashes(), checked.heads, { chunkSize: 2 ** CHUNK_LEVEL });
+  if (tee.problem === undefined) await nodes.finish();
+  const first = firstFinding([tee.problem, nodes.problem, logFinding(log, size)]);
+  if (first !== undefined) return fail(first);
+
+  const inconsistent = await checkConsistency(store, checked.heads, size);
+  if (inconsistent !== undefined) return fail(inconsistent);
+  return { ok: true, size, root: log.ok ? toHex(log.root) : '', checkpoints: stored.length };
+}
+
+/** verifyLog's result as a finding with the first leaf index it implicates. */
+export function logFinding(log: LogCheck, count: number): VerifyFinding | undefined {
+  if (log.ok) return undefined;
+  switch (log.code) {
+    case 'LEDGER_LEAF_MISMATCH':
+      return { code: log.code, index: log.index, reason: log.reason };
+    case 'LEDGER_ROOT_MISMATCH':
+      return { code: log.code, index: log.after, size: log.size, reason: `${log.reason}; the first changed leaf is in [${log.after}, ${log.size})` };
+    case 'LEDGER_LOG_TRUNCATED':
+      return { code: log.code, index: count, size: log.size, reason: log.reason };
+  }
+}
+
+/** The finding with the lowest leaf index; at equal index the earlier one in the list (the more precise check). */
+export function firstFinding(findings: readonly (VerifyFinding | undefined)[]): VerifyFinding | undefined {
+  let best: VerifyFinding | undefined;
+  for (const finding of findings) {
+    if (finding === undefined) continue;
+    if (best === undefined || (finding.index ?? Infinity) < (best.index ?? Infinity)) best = finding;
+  }
+  return best;
+}
+
+async function checkConsistency(store: Store, heads: readonly TreeHead[], size: number): Promise<VerifyFinding | undefined> {
+  const source = storeHashSource(store);
+  for (let k = 0; k + 1 < heads.length; k++) {
+    const a = heads[k] as TreeHead;
+    const b = heads[k + 1] as TreeHead;
+    const proof = await consistencyProofAsync(source, a.size, b.size);
+    const check = verifyConsistency(a.size, b.size, proof, a.root, b.root);
+    if (!check.ok) {
+      return { code: 'LEDGER_INCONSISTENT', size: b.size, reason: `checkpoints ${a.size} and ${b.size} are not consistent: ${check.reason}` };
+    }
+  }
+  const last = heads.at(-1);
+  if (last !== undefined && last.size > size) {
+    return { code: 'LEDGER_LOG_TRUNCATED', index: size, size: last.size, reason: `a checkpoint states ${last.size} leaves but the log has ${size}` };
+  }
+  return undefined;
+}
