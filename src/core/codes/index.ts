@@ -5,6 +5,8 @@ import { ledgerCodes } from './ledger.ts';
 import { statsCodes } from './stats.ts';
 import { storeCodes } from './store.ts';
 import { recordCodes } from './records.ts';
+import { serverCodes } from './server.ts';
+import { explainCodes } from './explain.ts';
 import type { CodeSpec } from './types.ts';
 
 export type { CodeCategory, CodeSpec } from './types.ts';
@@ -21,6 +23,8 @@ export const codes = {
   ...statsCodes,
   ...storeCodes,
   ...recordCodes,
+  ...serverCodes,
+  ...explainCodes,
 } as const satisfies Record<string, CodeSpec>;
 
 export type ErrorCode = keyof typeof codes;
