@@ -130,9 +130,9 @@ export function literalChiSquareSurvival(x: number, df: number): number {
   const k = df / 2;
   let logGammaK = 0;
   // Γ(k) for integer or half-integer k, by the recurrence from Γ(1) = 1 or Γ(1/2) = √π
-  for (let z = k - 1; z > 0.75; z--) logGammaK += Math.log(z);
+  for (let z = k - 1; z > 0.25; z--) logGammaK += Math.log(z);
   if (!Number.isInteger(k)) logGammaK += 0.5 * Math.log(Math.PI);
-  const density = (t: number): number => (t <= 0 ? 0 : Math.exp((k - 1) * Math.log(t) - t / 2 - k * Math.log(2) - logGammaK));
+  const density = (t: number): number => (t <= 0 ? (k === 1 ? 0.5 : 0) : Math.exp((k - 1) * Math.log(t) - t / 2 - k * Math.log(2) - logGammaK));
   const upper = x + 40 * Math.sqrt(2 * df) + 200;
   const steps = 200_000;
   const h = (upper - x) / steps;
