@@ -2,6 +2,7 @@ import { fail } from '../core/errors.ts';
 import { toRowItems, utcInstant, type RowItem } from './append-items.ts';
 import type { StoreDriver } from './driver.ts';
 import { GroupCommit } from './group-commit.ts';
+import type { TokenStore } from './tokens.ts';
 import type { AppendItem, AppendResult, NodeId, Store, StoredCheckpoint, StoredKey, StoredLeaf, TreeHasher } from './types.ts';
 
 /** Leaves fetched per round trip by readLeaves: large enough to amortise a query, small enough to bound memory. */
@@ -13,10 +14,12 @@ export const DEFAULT_MAX_BATCH = 10_000;
 export class LedgerStore implements Store {
   readonly #driver: StoreDriver;
   readonly #commits: GroupCommit<RowItem>;
+  readonly #tokens: TokenStore;
   #closed = false;
 
-  constructor(driver: StoreDriver, hasher: TreeHasher, maxBatch = DEFAULT_MAX_BATCH) {
+  constructor(driver: StoreDriver, hasher: TreeHasher, tokens: TokenStore, maxBatch = DEFAULT_MAX_BATCH) {
     this.#driver = driver;
+    this.#tokens = tokens;
     this.#commits = new GroupCommit<RowItem>((rows) => driver.commitBatch(rows, hasher), maxBatch);
   }
 
@@ -138,6 +141,11 @@ export class LedgerStore implements Store {
   async loadKey(name: string): Promise<StoredKey | undefined> {
     this.#open();
     return this.#driver.key(name);
+  }
+
+  get tokens(): TokenStore {
+    this.#open();
+    return this.#tokens;
   }
 
   async close(): Promise<void> {

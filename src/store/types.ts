@@ -7,6 +7,8 @@
  * each one once, in the transaction that completes it, and any proof needs only O(log n) of them.
  */
 
+import type { TokenStore } from './tokens.ts';
+
 /**
  * RFC 6962 hashing, injected by the caller: the store must not import src/ledger (layer rule), yet it computes the
  * leaf and node hashes inside the append transaction so the log and its tree are committed together.
@@ -105,6 +107,9 @@ export interface Store {
   /** Saves a key; a name already stored is refused with STORE_KEY_EXISTS, never overwritten. */
   saveKey(key: StoredKey): Promise<void>;
   loadKey(name: string): Promise<StoredKey | undefined>;
+
+  /** API tokens of `steward serve` (only their hashes); used after close() it throws STORE_CLOSED. */
+  readonly tokens: TokenStore;
 
   /** Waits for pending appends, then releases the database. */
   close(): Promise<void>;

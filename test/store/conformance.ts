@@ -9,6 +9,7 @@ import { assertTreeConsistent, allLeaves } from './tree-check.ts';
 import { registerMigrationConformance } from './conformance-migrations.ts';
 import { registerProcessConformance } from './conformance-processes.ts';
 import { registerRecordConformance } from './conformance-records.ts';
+import { registerTokenConformance } from './conformance-tokens.ts';
 
 /** Opens a fresh store of the harness's dialect, runs `body`, closes the store. */
 export async function withStore<T>(harness: StoreHarness, body: (store: Store, url: string) => Promise<T>, maxBatch?: number): Promise<T> {
@@ -165,6 +166,7 @@ export function storeConformance(harness: StoreHarness): void {
   });
 
   registerRecordConformance(harness);
+  registerTokenConformance(harness);
   registerMigrationConformance(harness);
   registerProcessConformance(harness);
 }

@@ -7,8 +7,14 @@ import { sqliteMigrations } from '../../src/store/sqlite/migrations.ts';
 // The checksums of the shipped migrations, frozen when they shipped. A shipped migration is never edited (stores in
 // the field recorded these values): if this test fails, revert the edit and add a new migration version instead.
 const shipped = {
-  sqlite: { 1: '4a635db10e6bfd5a99721abd7f015aa2d502f68b92b210906e3841d251ffd2b6' },
-  postgres: { 1: '661bde4e67740b2becae59869bddbecc859643f8818db82c2d384fdbead92e4c' },
+  sqlite: {
+    1: '4a635db10e6bfd5a99721abd7f015aa2d502f68b92b210906e3841d251ffd2b6',
+    2: '5ff028d9c19e6bd9328876f1a4bf8cb49cf50176df46fb9c06dfb991cd2f557e',
+  },
+  postgres: {
+    1: '661bde4e67740b2becae59869bddbecc859643f8818db82c2d384fdbead92e4c',
+    2: 'f2af891b38d87acd71b287904c9da71b038e771aa1b2296b94a543217877aab2',
+  },
 };
 
 test('shipped migrations are unchanged since they shipped', () => {

@@ -44,4 +44,18 @@ CREATE TABLE keys (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'api tokens',
+    sql: `CREATE TABLE api_tokens (
+  id text PRIMARY KEY,
+  name text NOT NULL UNIQUE,
+  role text NOT NULL,
+  token_hash bytea NOT NULL UNIQUE,
+  created_at timestamptz NOT NULL,
+  expires_at timestamptz,
+  revoked_at timestamptz
+);
+`,
+  },
 ];

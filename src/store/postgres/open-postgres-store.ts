@@ -4,6 +4,7 @@ import { connectPool } from './connect.ts';
 import { migratePostgres } from './migrate.ts';
 import { postgresMigrations } from './migrations.ts';
 import { PostgresDriver } from './postgres-driver.ts';
+import { PostgresTokenTable } from './token-table.ts';
 
 export interface PostgresStoreOptions {
   readonly hasher: TreeHasher;
@@ -19,5 +20,5 @@ export async function openPostgresStore(url: string, display: string, options: P
     await pool.end();
     throw error;
   }
-  return new LedgerStore(new PostgresDriver(pool, display), options.hasher, options.maxBatch);
+  return new LedgerStore(new PostgresDriver(pool, display), options.hasher, new PostgresTokenTable(pool, display), options.maxBatch);
 }

@@ -45,4 +45,18 @@ CREATE TABLE keys (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'api tokens',
+    sql: `CREATE TABLE api_tokens (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL,
+  token_hash BLOB NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  expires_at TEXT,
+  revoked_at TEXT
+);
+`,
+  },
 ];

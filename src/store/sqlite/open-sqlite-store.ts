@@ -3,6 +3,7 @@ import type { Store, TreeHasher } from '../types.ts';
 import { sqliteMigrations } from './migrations.ts';
 import { openDatabase, type SqliteSynchronous } from './open-database.ts';
 import { SqliteDriver } from './sqlite-driver.ts';
+import { SqliteTokenTable } from './token-table.ts';
 
 export interface SqliteStoreOptions {
   readonly hasher: TreeHasher;
@@ -14,5 +15,5 @@ export interface SqliteStoreOptions {
 /** The embedded store in one SQLite file at `path` (absolute); `display` is the path as the user wrote it. */
 export function openSqliteStore(path: string, display: string, options: SqliteStoreOptions): Store {
   const db = openDatabase(path, display, sqliteMigrations, options.synchronous);
-  return new LedgerStore(new SqliteDriver(db, display), options.hasher, options.maxBatch);
+  return new LedgerStore(new SqliteDriver(db, display), options.hasher, new SqliteTokenTable(db, display), options.maxBatch);
 }
