@@ -34,3 +34,6 @@ export type {
   VerifyFinding,
   VerifyReport,
 } from './ledger/types.ts';
+export { openTokenRegistry, TokenRegistry } from './tokens/registry.ts';
+export type { Authentication, CreatedToken, CreateTokenRequest, OpenTokensOptions, TokenInfo } from './tokens/registry.ts';
+export { allows, grants, parseRole, roles, type Permission, type Role } from './tokens/roles.ts';
