@@ -31,7 +31,7 @@ export async function verifyStore(store: Store): Promise<VerifyReport> {
   const tee = new LeafTee(store, size, 2 ** CHUNK_LEVEL, (begin, hashes) => nodes.chunk(begin, hashes));
   const log = await verifyLog(tee.leaves(), tee.hashes(), checked.heads, { chunkSize: 2 ** CHUNK_LEVEL });
   if (tee.problem === undefined) await nodes.finish();
-  const first = firstFinding([tee.problem, nodes.problem, logFinding(log, size)]);
+  const first = preciseFinding(tee.problem, nodes, log) ?? logFinding(log, size);
   if (first !== undefined) return fail(first);
 
   const inconsistent = await checkConsistency(store, checked.heads, size);
@@ -50,6 +50,20 @@ export function logFinding(log: LogCheck, count: number): VerifyFinding | undefi
     case 'LEDGER_LOG_TRUNCATED':
       return { code: log.code, index: count, size: log.size, reason: log.reason };
   }
+}
+
+/**
+ * The first finding that names a bad leaf or node exactly: a missing row or a leaf whose hash is wrong, or the first
+ * bad interior node — unless a bad leaf lies under that node, which is then the more precise answer. A root
+ * mismatch alone (every stored hash consistent, yet not what was signed) only bounds the change, so it comes last.
+ */
+function preciseFinding(missing: VerifyFinding | undefined, nodes: NodeCheck, log: LogCheck): VerifyFinding | undefined {
+  const leaf = log.ok || log.code !== 'LEDGER_LEAF_MISMATCH' ? undefined : { code: log.code, index: log.index, reason: log.reason };
+  const direct = firstFinding([missing, leaf]);
+  const node = nodes.problem;
+  if (node?.index === undefined) return direct;
+  if (direct?.index !== undefined && direct.index < node.index + nodes.span) return direct;
+  return node;
 }
 
 /** The finding with the lowest leaf index; at equal index the earlier one in the list (the more precise check). */
