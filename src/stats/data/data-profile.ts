@@ -1,0 +1,179 @@
+import { fail } from '../../core/index.ts';
+import { CellIndex } from '../cells/cell-index.ts';
+import { CELL_LABELLED, CELL_MISSING, CELL_POSITIVES, CELL_ROWS } from './cell-layout.ts';
+import { ColumnState } from './column-state.ts';
+import { HashSet64 } from './hash-set64.ts';
+import { scanColumn, type Scratch } from './scan-column.ts';
+import type { DataBatch, DataProfileSpec } from './spec.ts';
+import { fmix32 } from './value-hash.ts';
+
+
+const EMPTY = new Float64Array(0);
+
+/**
+ * Mergeable statistics of a training set for the data rules, gathered in ONE pass (DESIGN.md principle 3): per
+ * column (ColumnState), per cell of sensitive values (rows, label counts, missing values per column), and the
+ * fingerprints of rows for exact duplicate counts. Memory is bounded by columns × (bins + distinct text values) and
+ * cells × columns — except the duplicate sets, which hold 9 bytes per slot for every distinct row (and every distinct
+ * id), the price of an exact count (hash-set64.ts).
+ *
+ * Duplicate rows are compared on every column except the id (an id makes every row unique by construction; duplicate
+ * ids are counted on their own), by value: `1.0` and `1` are the same number.
+ */
+export class DataProfile {
+  readonly spec: DataProfileSpec;
+  readonly columns: readonly ColumnState[];
+  readonly cells: CellIndex;
+  cellStats: Float64Array;
+  rows = 0;
+  readonly rowFingerprints = new HashSet64();
+  readonly #stride: number;
+  readonly #sensitive: readonly number[];
+  readonly #label: number;
+  readonly #id: number;
+  #scratch: Scratch | undefined;
+
+  constructor(spec: DataProfileSpec) {
+    this.spec = spec;
+    const position = (name: string | undefined): number => (name === undefined ? -1 : spec.columns.findIndex((c) => c.name === name));
+    this.#label = position(spec.label);
+    this.#id = position(spec.id);
+    this.#sensitive = spec.sensitive.map((name) => {
+      const at = position(name);
+      if (at < 0 || spec.columns[at]?.kind !== 'category') fail('INTERNAL_INVARIANT', `sensitive column ${name} must be a text column of the profile`);
+      return at;
+    });
+    if (spec.label !== undefined && spec.columns[this.#label]?.kind !== 'category') fail('INTERNAL_INVARIANT', `label ${spec.label} must be a text column of the profile`);
+    const hasLabel = this.#label >= 0;
+    this.columns = spec.columns.map(
+      (column) => new ColumnState(column, { detectors: spec.detectors, hasLabel, ...(spec.positiveLabel === undefined ? {} : { positiveLabel: spec.positiveLabel }) }),
+    );
+    this.cells = new CellIndex(spec.sensitive.length);
+    this.#stride = CELL_MISSING + spec.columns.length;
+    this.cellStats = new Float64Array(this.#stride * 4);
+  }
+
+  get stride(): number {
+    return this.#stride;
+  }
+
+  /** Rows that repeat an earlier row (same values in every column but the id). */
+  get duplicateRows(): number {
+    return this.rows - this.rowFingerprints.size;
+  }
+
+  add(batch: DataBatch): void {
+    const rows = batch.rows;
+    const scratch = this.#scratchFor(rows);
+    const cellOf = this.#assignCells(batch);
+    const positive = scratch.positive;
+    positive.fill(-1, 0, rows);
+    // The label first: every feature's class counts need each row's class.
+    const order = this.columns.map((_, index) => index);
+    if (this.#label >= 0) order.unshift(...order.splice(this.#label, 1));
+    for (const index of order) {
+      scanColumn(this.columns[index] as ColumnState, index, batch, scratch, cellOf, this.cellStats, this.#stride, index === this.#label);
+    }
+    this.#rowPass(rows, scratch);
+    const stats = this.cellStats;
+    const stride = this.#stride;
+    for (let row = 0; row < rows; row++) {
+      const base = (cellOf[row] as number) * stride;
+      stats[base + CELL_ROWS] = (stats[base + CELL_ROWS] as number) + 1;
+      const cls = positive[row] as number;
+      if (cls >= 0) {
+        stats[base + CELL_LABELLED] = (stats[base + CELL_LABELLED] as number) + 1;
+        stats[base + CELL_POSITIVES] = (stats[base + CELL_POSITIVES] as number) + cls;
+      }
+    }
+    this.rows += rows;
+  }
+
+  /** Row fingerprints (every column but the id), equality with label and id, distinct values of unique columns. */
+  #rowPass(rows: number, scratch: Scratch): void {
+    const laneA = scratch.laneA;
+    const laneB = scratch.laneB;
+    laneA.fill(this.columns.length, 0, rows);
+    laneB.fill(0x9e3779b9, 0, rows);
+    const label = this.#label;
+    const id = this.#id;
+    this.columns.forEach((column, index) => {
+      const wa = scratch.wordA[index] as Uint32Array;
+      const wb = scratch.wordB[index] as Uint32Array;
+      if (index !== id) {
+        for (let row = 0; row < rows; row++) {
+          const a = wa[row] as number;
+          const b = wb[row] as number;
+          laneA[row] = fmix32(Math.imul((laneA[row] as number) ^ a, 0xcc9e2d51) + b);
+          laneB[row] = fmix32(Math.imul((laneB[row] as number) ^ b, 0x1b873593) + a + 0x6b43a9b5);
+        }
+      }
+      if (label >= 0 && index !== label) column.equalLabel += countEqual(wa, wb, scratch.wordA[label] as Uint32Array, scratch.wordB[label] as Uint32Array, rows);
+      if (id >= 0 && index !== id) column.equalId += countEqual(wa, wb, scratch.wordA[id] as Uint32Array, scratch.wordB[id] as Uint32Array, rows);
+    });
+    const set = this.rowFingerprints;
+    for (let row = 0; row < rows; row++) set.add(laneA[row] as number, laneB[row] as number);
+  }
+
+  #assignCells(batch: DataBatch): Int32Array {
+    const groups: Int32Array[] = [];
+    const groupValues: (readonly string[])[] = [];
+    for (const index of this.#sensitive) {
+      const name = this.spec.columns[index]?.name ?? '';
+      const column = batch.columns.get(name);
+      if (column?.kind !== 'category') fail('INTERNAL_INVARIANT', `batch has no text column ${name}`);
+      groups.push(column.codes);
+      groupValues.push(column.dictionary);
+    }
+    const cellOf = this.cells.assign({ rows: batch.rows, yTrue: EMPTY, yPred: EMPTY, groups, groupValues });
+    this.#ensureCells();
+    return cellOf;
+  }
+
+  #ensureCells(): void {
+    const needed = this.cells.size * this.#stride;
+    if (this.cellStats.length >= needed) return;
+    const bigger = new Float64Array(Math.max(needed, this.cellStats.length * 2));
+    bigger.set(this.cellStats);
+    this.cellStats = bigger;
+  }
+
+  #scratchFor(rows: number): Scratch {
+    const current = this.#scratch;
+    if (current !== undefined && current.positive.length >= rows) return current;
+    const scratch: Scratch = {
+      positive: new Int8Array(rows),
+      laneA: new Uint32Array(rows),
+      laneB: new Uint32Array(rows),
+      wordA: this.columns.map(() => new Uint32Array(rows)),
+      wordB: this.columns.map(() => new Uint32Array(rows)),
+    };
+    this.#scratch = scratch;
+    return scratch;
+  }
+
+  /** Adds `other` (a profile of the same spec) into this one; `other` is left unchanged. */
+  merge(other: DataProfile): void {
+    if (other === this) throw new TypeError('a profile cannot be merged into itself');
+    if (other.spec.columns.map((c) => c.name).join('\u0000') !== this.spec.columns.map((c) => c.name).join('\u0000')) {
+      throw new TypeError('cannot merge data profiles of different columns');
+    }
+    this.columns.forEach((column, index) => column.merge(other.columns[index] as ColumnState));
+    for (let cell = 0; cell < other.cells.size; cell++) {
+      const target = this.cells.cellOf(other.cells.values(cell));
+      this.#ensureCells();
+      for (let k = 0; k < this.#stride; k++) {
+        const at = target * this.#stride + k;
+        this.cellStats[at] = (this.cellStats[at] as number) + (other.cellStats[cell * this.#stride + k] as number);
+      }
+    }
+    for (const [a, b] of other.rowFingerprints.keys()) this.rowFingerprints.add(a, b);
+    this.rows += other.rows;
+  }
+}
+
+function countEqual(a1: Uint32Array, b1: Uint32Array, a2: Uint32Array, b2: Uint32Array, rows: number): number {
+  let equal = 0;
+  for (let row = 0; row < rows; row++) if (a1[row] === a2[row] && b1[row] === b2[row]) equal++;
+  return equal;
+}
