@@ -88,13 +88,22 @@ function dataComponent(dataset: LineageDataset): Record<string, unknown> {
   };
 }
 
-/** Numeric findings of a verdict as CycloneDX performance metrics; one entry per (metric, slice, value). */
+/**
+ * Numeric findings of a verdict as CycloneDX performance metrics, one entry per (metric, slice, value). The slice
+ * is the finding's group (`race=black`); a group-less metric that several rules report (a disparity per grouping)
+ * is told apart by `rule:<rule id>` as its slice.
+ */
 function performanceMetrics(verdict: VerdictEvent): { type: string; value: string; slice?: string }[] {
+  const groupless = new Map<string, number>();
+  for (const finding of verdict.findings) {
+    if (finding.metric !== undefined && finding.group === undefined) groupless.set(finding.metric, (groupless.get(finding.metric) ?? 0) + 1);
+  }
   const seen = new Set<string>();
   const metrics: { type: string; value: string; slice?: string }[] = [];
   for (const finding of verdict.findings) {
     if (finding.metric === undefined || typeof finding.value !== 'number') continue;
-    const metric = { type: finding.metric, value: String(finding.value), ...(finding.group === undefined ? {} : { slice: finding.group }) };
+    const slice = finding.group ?? ((groupless.get(finding.metric) ?? 0) > 1 ? `rule:${finding.ruleId}` : undefined);
+    const metric = { type: finding.metric, value: String(finding.value), ...(slice === undefined ? {} : { slice }) };
     const key = canonicalJson(metric);
     if (seen.has(key)) continue;
     seen.add(key);

@@ -29,22 +29,25 @@ export function lineageText(lineage: Lineage): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Mermaid label text: quotes and angle brackets as Mermaid entity codes, so any name is safe inside `["…"]`. */
-function label(text: string): string {
-  return `"${text.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;')}"`;
+/**
+ * A Mermaid node label of one or more lines: quotes and angle brackets of each line become Mermaid entity codes, so
+ * any recorded name is safe inside `["…"]`; lines are joined with `<br/>`.
+ */
+function label(...lines: string[]): string {
+  return `"${lines.map((line) => line.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;')).join('<br/>')}"`;
 }
 
 /** The lineage as a Mermaid flowchart (left to right: datasets and code → run → version → verdicts, deployments). */
 export function lineageMermaid(lineage: Lineage): string {
-  const lines = ['flowchart LR', `  version[${label(`${lineage.model}@${lineage.version}<br/>${shortDigest(lineage.record.event.artifact.digest)}`)}]`];
+  const lines = ['flowchart LR', `  version[${label(`${lineage.model}@${lineage.version}`, shortDigest(lineage.record.event.artifact.digest))}]`];
   const into = lineage.runId === undefined ? 'version' : 'run';
   if (lineage.runId !== undefined) {
     lines.push(`  run[${label(`run ${lineage.runId}`)}]`, '  run --> version');
   }
   if (lineage.code?.commit !== undefined) lines.push(`  code[${label(`commit ${lineage.code.commit}`)}]`, `  code --> ${into}`);
-  lineage.datasets.forEach((dataset, i) => lines.push(`  dataset${i}[(${label(`${dataset.name}<br/>${shortDigest(dataset.digest)}`)})]`, `  dataset${i} --> ${into}`));
-  lineage.verdicts.forEach(({ event }, i) => lines.push(`  verdict${i}{{${label(`verdict ${event.outcome}<br/>${event.policy.name}`)}}}`, `  version --> verdict${i}`));
-  lineage.deployments.forEach(({ event }, i) => lines.push(`  deploy${i}[/${label(`${event.environment}<br/>${event.recordedAt}`)}/]`, `  version --> deploy${i}`));
+  lineage.datasets.forEach((dataset, i) => lines.push(`  dataset${i}[(${label(dataset.name, shortDigest(dataset.digest))})]`, `  dataset${i} --> ${into}`));
+  lineage.verdicts.forEach(({ event }, i) => lines.push(`  verdict${i}{{${label(`verdict ${event.outcome}`, event.policy.name)}}}`, `  version --> verdict${i}`));
+  lineage.deployments.forEach(({ event }, i) => lines.push(`  deploy${i}[/${label(event.environment, event.recordedAt)}/]`, `  version --> deploy${i}`));
   return `${lines.join('\n')}\n`;
 }
 
