@@ -125,7 +125,10 @@ export function literalChiSquare(reference: readonly string[], current: readonly
   return { statistic, df: categories.length - 1 };
 }
 
-/** P(χ²_df > x) by Simpson integration of the density from x to far in the tail (df ≥ 2 so the density is bounded). */
+/**
+ * P(χ²_df > x) by Simpson integration of the density from x to far in the tail, after the substitution t = x + u²
+ * (dt = 2u du), which makes the integrand smooth at t = 0 for every df ≥ 2.
+ */
 export function literalChiSquareSurvival(x: number, df: number): number {
   const k = df / 2;
   let logGammaK = 0;
@@ -133,11 +136,12 @@ export function literalChiSquareSurvival(x: number, df: number): number {
   for (let z = k - 1; z > 0.25; z--) logGammaK += Math.log(z);
   if (!Number.isInteger(k)) logGammaK += 0.5 * Math.log(Math.PI);
   const density = (t: number): number => (t <= 0 ? (k === 1 ? 0.5 : 0) : Math.exp((k - 1) * Math.log(t) - t / 2 - k * Math.log(2) - logGammaK));
-  const upper = x + 40 * Math.sqrt(2 * df) + 200;
+  const integrand = (u: number): number => density(x + u * u) * 2 * u;
+  const upper = Math.sqrt(40 * Math.sqrt(2 * df) + 200 + df);
   const steps = 200_000;
-  const h = (upper - x) / steps;
-  let sum = density(x) + density(upper);
-  for (let i = 1; i < steps; i++) sum += density(x + i * h) * (i % 2 === 1 ? 4 : 2);
+  const h = upper / steps;
+  let sum = integrand(0) + integrand(upper);
+  for (let i = 1; i < steps; i++) sum += integrand(i * h) * (i % 2 === 1 ? 4 : 2);
   return (sum * h) / 3;
 }
 
