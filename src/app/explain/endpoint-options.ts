@@ -34,7 +34,7 @@ export interface EndpointOptions {
   readonly maxBackoffMs?: number;
   /** Seed of the back-off jitter; default 0. */
   readonly seed?: number;
-  /** Extra request headers (e.g. Authorization); never written into errors or reports. */
+  /** Extra request headers (e.g. Authorization); never written into errors or reports. User and password in the URL become a Basic Authorization header. */
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -61,8 +61,17 @@ export function resolveEndpointOptions(options: EndpointOptions): ResolvedEndpoi
   }
   if (options.features.length === 0) fail('EXPLAIN_NO_FEATURES', 'the endpoint needs at least one feature to send');
   if (options.outputIndex !== undefined) integer('outputIndex', options.outputIndex, 0);
+  // fetch refuses URLs with credentials: move them into a Basic Authorization header (RFC 7617).
+  let headers = options.headers ?? {};
+  if (url.username !== '' || url.password !== '') {
+    const user = decodeURIComponent(url.username);
+    const password = decodeURIComponent(url.password);
+    headers = { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`, ...headers };
+    url.username = '';
+    url.password = '';
+  }
   return {
-    url: options.url,
+    url: url.href,
     protocol: options.protocol ?? 'json',
     features: options.features,
     instanceFormat: options.instanceFormat ?? 'array',
@@ -78,7 +87,7 @@ export function resolveEndpointOptions(options: EndpointOptions): ResolvedEndpoi
     backoffMs: integer('backoffMs', options.backoffMs ?? 100, 0),
     maxBackoffMs: integer('maxBackoffMs', options.maxBackoffMs ?? 5_000, 0),
     seed: options.seed ?? 0,
-    headers: options.headers ?? {},
+    headers,
   };
 }
 
