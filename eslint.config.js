@@ -49,4 +49,18 @@ export default tseslint.config(
     },
   },
   ...layerRules,
+  {
+    // `steward serve` launches the server: the one place the CLI may import src/server (nothing else may).
+    files: ['src/cli/commands/serve.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: stages
+            .filter((other) => !['cli', 'server', ...layers.cli].includes(other))
+            .map((other) => ({ group: [`**/${other}/**`, `../${other}`, `../../${other}`], message: `src/cli may not import src/${other}.` })),
+        },
+      ],
+    },
+  },
 );

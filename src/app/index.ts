@@ -37,3 +37,4 @@ export type {
 export { openTokenRegistry, TokenRegistry } from './tokens/registry.ts';
 export type { Authentication, CreatedToken, CreateTokenRequest, OpenTokensOptions, TokenInfo } from './tokens/registry.ts';
 export { allows, grants, parseRole, roles, type Permission, type Role } from './tokens/roles.ts';
+export { relabelProblem, relabelVerdict } from './remote/relabel.ts';

@@ -1,0 +1,72 @@
+import type { Command } from 'commander';
+import { openLedger, openTokenRegistry } from '../../app/index.ts';
+import { fail } from '../../core/index.ts';
+import { buildServer, DEFAULT_MAX_UPLOAD_BYTES } from '../../server/index.ts';
+import { parseIntegerOption } from '../options.ts';
+import type { SetExitCode } from '../program.ts';
+import { storeOption } from '../store-option.ts';
+import type { Terminal } from '../terminal.ts';
+
+interface ServeOptions {
+  store?: string;
+  host: string;
+  port: number;
+  maxUploadMb?: number;
+  logLevel: string;
+}
+
+/**
+ * `steward serve`: the HTTP API on one store. The only CLI command that imports src/server (it launches it; see the
+ * lint override). On SIGTERM or SIGINT it stops accepting connections, lets in-flight requests finish, closes the
+ * store and returns, so main.ts exits 0 with nothing half-written.
+ */
+export function registerServe(program: Command, terminal: Terminal, setExitCode: SetExitCode): void {
+  program
+    .command('serve')
+    .description('Serve the HTTP API (bearer tokens from `steward token create`); OpenAPI at /openapi.json.')
+    .addOption(storeOption())
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--port <number>', 'port to listen on (0: any free port)', parseIntegerOption, 8080)
+    .option('--max-upload-mb <number>', `largest accepted upload per file in MiB (default ${DEFAULT_MAX_UPLOAD_BYTES / 1024 / 1024})`, parseIntegerOption)
+    .option('--log-level <level>', 'fatal, error, warn, info, debug or trace', 'info')
+    .addHelpText('after', '\nLogs are JSON lines on standard output; the listening address goes to standard error.\n\nExample:\n  steward serve --store postgres://steward@db/steward --host 0.0.0.0 --port 8080')
+    .action(async (options: ServeOptions) => {
+      if (options.port < 0 || options.port > 65535) fail('USAGE_INVALID_ARGUMENT', `--port ${options.port} is not a port`, { expected: '0 to 65535' });
+      const store = options.store === undefined ? {} : { store: options.store };
+      const passphrase = process.env.STEWARD_KEY_PASSPHRASE;
+      const tokens = await openTokenRegistry(store);
+      const ledger = await openLedger({ ...store, ...(passphrase === undefined ? {} : { passphrase }) });
+      try {
+        const server = await buildServer({
+          tokens,
+          ledger,
+          logLevel: options.logLevel,
+          ...(options.maxUploadMb === undefined ? {} : { maxUploadBytes: options.maxUploadMb * 1024 * 1024 }),
+        });
+        const address = await server.app.listen({ host: options.host, port: options.port });
+        terminal.err(`steward: serving ${tokens.location} at ${address}\n`);
+        const signal = await nextSignal();
+        terminal.err(`steward: ${signal}: draining in-flight requests\n`);
+        server.startDraining();
+        await server.app.close();
+      } finally {
+        await ledger.close();
+        await tokens.close();
+      }
+      terminal.err('steward: stopped\n');
+      setExitCode(0);
+    });
+}
+
+/** Resolves at the first SIGTERM or SIGINT (a second one is left to Node's default: exit at once). */
+function nextSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const on = (signal: string): void => {
+      process.off('SIGTERM', on);
+      process.off('SIGINT', on);
+      resolve(signal);
+    };
+    process.on('SIGTERM', on);
+    process.on('SIGINT', on);
+  });
+}

@@ -1,0 +1,21 @@
+import type { Ledger, TokenRegistry } from '../app/index.ts';
+
+/** Everything a server instance needs; the CLI's `serve` command builds it from flags and the environment. */
+export interface ServerOptions {
+  /** Bearer-token auth and readiness: the store's token table. */
+  readonly tokens: TokenRegistry;
+  /** The ledger for the read/audit routes (log, lineage, state, checkpoint, verify, proofs, export). */
+  readonly ledger: Ledger;
+  /** Largest accepted upload per file, in bytes (evaluation data can be large; it is streamed to disk). */
+  readonly maxUploadBytes?: number;
+  /** Where uploads are written while a check runs; default the OS temporary folder. */
+  readonly tempDir?: string;
+  /** Log level (pino); default `info`. */
+  readonly logLevel?: string;
+  /** Where JSON log lines go; default standard output. Tests capture them here. */
+  readonly logStream?: NodeJS.WritableStream;
+  /** The clock for token expiry and waiver judgement; default `new Date()`. */
+  readonly now?: () => Date;
+}
+
+export const DEFAULT_MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
