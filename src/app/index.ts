@@ -38,3 +38,4 @@ export { openTokenRegistry, TokenRegistry } from './tokens/registry.ts';
 export type { Authentication, CreatedToken, CreateTokenRequest, OpenTokensOptions, TokenInfo } from './tokens/registry.ts';
 export { allows, grants, parseRole, roles, type Permission, type Role } from './tokens/roles.ts';
 export { relabelProblem, relabelVerdict } from './remote/relabel.ts';
+export { remoteCheck, type RemoteServer } from './remote/client.ts';

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { join } from 'node:path';
-import { recordVerdict, runCheck, type CheckRequest } from '../../app/index.ts';
+import { recordVerdict, remoteCheck, runCheck, type CheckRequest, type RemoteServer } from '../../app/index.ts';
 import { defined } from '../../core/index.ts';
 import { renderReport, reportFormats, type ReportFormat } from '../../report/index.ts';
 import { collect, parseIntegerOption, parseListOption, parseNumberOption, parseTimeOption } from '../options.ts';
@@ -91,7 +91,12 @@ export function registerCheck(program: Command, terminal: Terminal, setExitCode:
     .action(async (options: CheckOptions) => {
       const targets = parseOutputTargets(options.format, reportFormats, 'text', options.quiet === true);
       const bar = progressBar(terminal, 'reading');
-      const verdict = await runCheck({ ...toRequest(options), onProgress: (file, done, total) => bar.update(done, total, file) });
+      const remote = remoteServer();
+      // With STEWARD_URL and STEWARD_TOKEN set, a server runs the same check; the output below is the same.
+      const verdict =
+        remote === undefined
+          ? await runCheck({ ...toRequest(options), onProgress: (file, done, total) => bar.update(done, total, file) })
+          : await remoteCheck(remote, toRequest(options));
       bar.finish();
       if (options.record === true) {
         const at = options.now?.toISOString();
@@ -115,6 +120,13 @@ export function registerCheck(program: Command, terminal: Terminal, setExitCode:
       terminal.out(stdout.endsWith('\n') || stdout === '' ? stdout : `${stdout}\n`);
       setExitCode(verdict.outcome === 'fail' ? 1 : 0);
     });
+}
+
+/** The server named by STEWARD_URL with STEWARD_TOKEN, when both are set. */
+function remoteServer(): RemoteServer | undefined {
+  const url = process.env.STEWARD_URL;
+  const token = process.env.STEWARD_TOKEN;
+  return url === undefined || url === '' || token === undefined || token === '' ? undefined : { url, token };
 }
 
 function toRequest(options: CheckOptions): CheckRequest {
