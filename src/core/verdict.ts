@@ -11,8 +11,24 @@ export type Severity = 'error' | 'warn' | 'info';
  */
 export type FindingStatus = 'pass' | 'fail' | 'warn' | 'insufficient_evidence' | 'waived';
 
-/** `waiver` marks findings about a waiver itself (expired, or naming a rule the policy does not have). */
-export type RuleKind = 'metric' | 'disparity' | 'baseline' | 'documentation' | 'expression' | 'waiver';
+/**
+ * `waiver` marks findings about a waiver itself (expired, or naming a rule the policy does not have). The kinds from
+ * `schema` on are the data rules of a dataset check (training data, no predictions).
+ */
+export type RuleKind =
+  | 'metric'
+  | 'disparity'
+  | 'baseline'
+  | 'documentation'
+  | 'expression'
+  | 'waiver'
+  | 'schema'
+  | 'representation'
+  | 'label_balance'
+  | 'missingness'
+  | 'leakage'
+  | 'duplicates'
+  | 'personal_data';
 
 export interface Bound {
   readonly min?: number;
@@ -55,7 +71,8 @@ export interface Finding {
   readonly waiver?: WaiverRef;
 }
 
-export type InputRole = 'evaluation' | 'baseline' | 'model_card' | 'waivers' | 'policy';
+/** `dataset`: the training data of a dataset check (the data a model will be trained on, not its predictions). */
+export type InputRole = 'evaluation' | 'baseline' | 'model_card' | 'waivers' | 'policy' | 'dataset';
 
 export interface InputRef {
   readonly role: InputRole;
@@ -71,6 +88,31 @@ export interface VerdictSummary {
   readonly warn: number;
   readonly insufficient_evidence: number;
   readonly waived: number;
+}
+
+/** One column of a checked dataset: what it holds, as the data profile saw it. */
+export interface DatasetColumn {
+  readonly column: string;
+  /** `id`, `label`, `sensitive` or `feature`. */
+  readonly role: string;
+  /** How it was read: `number` or `category` (text). */
+  readonly kind: 'number' | 'category';
+  /** The type declared in the policy, when one was. */
+  readonly type?: string;
+  readonly rows: number;
+  readonly missing: number;
+  /** Distinct non-missing values, when counted (text, unique and id columns). */
+  readonly distinct: number | null;
+  readonly min: number | null;
+  readonly max: number | null;
+}
+
+/** The dataset section of a dataset check (`data.task: dataset`): per-column health and duplicate rows. */
+export interface DatasetSection {
+  readonly rows: number;
+  /** Rows repeating an earlier row on every column but the id. */
+  readonly duplicateRows: number;
+  readonly columns: readonly DatasetColumn[];
 }
 
 /** The result of one `steward check`: every finding plus the digests of everything that produced it. */
@@ -93,6 +135,8 @@ export interface Verdict {
   readonly health: readonly ColumnHealth[];
   readonly metrics: MetricsSection;
   readonly baseline?: MetricsSection;
+  /** Present for a dataset check: the training data's columns; `metrics` then holds its group metrics. */
+  readonly dataset?: DatasetSection;
   readonly findings: readonly Finding[];
   /** sha256 of the RFC 8785 form of this verdict without the `digest` member. */
   readonly digest: Digest;

@@ -3,7 +3,7 @@ import { packNames, packs } from './packs.ts';
 import { Problems, type RuleSite } from './problems.ts';
 import { normalizeRule } from './rules.ts';
 import { policySchema, type PolicyDocument, type RuleDocument } from './schema-policy.ts';
-import { normalizeData, normalizeSettings } from './normalize.ts';
+import { normalizeData, normalizeDataset, normalizeSettings } from './normalize.ts';
 import type { Policy, PolicyRule } from './types.ts';
 import { issuesToProblems } from './zod-issues.ts';
 import { parseYaml, type YamlSource } from './yaml-source.ts';
@@ -20,6 +20,7 @@ export function analyzePolicy(file: string, bytes: Uint8Array): { policy?: Polic
   const doc = parsed.data;
   const problems = new Problems();
   const data = normalizeData(doc.data);
+  const dataset = normalizeDataset(doc.data);
   const settings = normalizeSettings(doc.settings);
   checkDataMapping(doc, source, problems);
   for (const column of Object.keys(settings.referenceGroups)) {
@@ -37,7 +38,7 @@ export function analyzePolicy(file: string, bytes: Uint8Array): { policy?: Polic
     } else {
       firstSeen.set(ruleDoc.id, { line: site.at([]).line, origin });
     }
-    const rule = normalizeRule(ruleDoc, { data, settings, site, origin, problems });
+    const rule = normalizeRule(ruleDoc, { data, dataset, settings, site, origin, problems });
     if (rule !== undefined) rules.push(rule);
   };
   (doc.extends ?? []).forEach((name, index) => {
@@ -66,6 +67,7 @@ export function analyzePolicy(file: string, bytes: Uint8Array): { policy?: Polic
     ...(doc.model === undefined ? {} : { model: doc.model }),
     extends: doc.extends ?? [],
     data,
+    ...(dataset === undefined ? {} : { dataset }),
     settings,
     rules,
   };
@@ -78,6 +80,30 @@ function checkDataMapping(doc: PolicyDocument, source: YamlSource, problems: Pro
   if (data === undefined) return;
   if (data.threshold !== undefined && data.score === undefined) {
     problems.add('POLICY_INVALID_FIELD', 'data.threshold is set but data.score is not', source.at(['data', 'threshold']), { expected: 'data.score naming the score column' });
+  }
+  const forDataset = ['label', 'id', 'columns'] as const;
+  const forModels = ['y_true', 'y_pred', 'score', 'threshold', 'weight', 'labels'] as const;
+  for (const field of data.task === 'dataset' ? forModels : forDataset) {
+    if (data[field] !== undefined) {
+      problems.add('POLICY_INVALID_FIELD', `data.${field} ${data.task === 'dataset' ? 'is for evaluations of a model, but data.task is dataset' : 'is for dataset checks (data.task: dataset)'}`, source.at(['data', field]), {
+        expected: data.task === 'dataset' ? 'label, id, sensitive, columns, positive_label' : 'data.task: dataset, or no such field',
+      });
+    }
+  }
+  if (data.task === 'dataset') {
+    for (const [name, column] of Object.entries(data.columns ?? {})) {
+      const numeric = column.type === 'number' || column.type === 'integer';
+      if ((column.min !== undefined || column.max !== undefined) && !numeric) problems.add('POLICY_INVALID_FIELD', `column "${name}" has a range but is not declared as a number`, source.at(['data', 'columns', name]), { expected: 'type: number or integer' });
+      if (column.values !== undefined && numeric) problems.add('POLICY_INVALID_FIELD', `column "${name}" lists allowed values but is a number column`, source.at(['data', 'columns', name, 'values']), { expected: 'min/max for number columns' });
+      if (column.min !== undefined && column.max !== undefined && column.min > column.max) problems.add('POLICY_INVALID_FIELD', `column "${name}": min ${column.min} is above max ${column.max}`, source.at(['data', 'columns', name, 'min']), { expected: `min ≤ ${column.max}` });
+    }
+    const textual = (name: string | undefined, field: 'label' | 'id' | 'sensitive') => {
+      const type = name === undefined ? undefined : data.columns?.[name]?.type;
+      if (field !== 'id' && (type === 'number' || type === 'integer')) problems.add('POLICY_INVALID_FIELD', `the ${field} column "${name ?? ''}" is declared as a number; it is read as text`, source.at(['data', 'columns', name ?? '', 'type']), { expected: 'type: category, string or boolean' });
+    };
+    textual(data.label, 'label');
+    for (const column of data.sensitive ?? []) textual(column, 'sensitive');
+    if (data.label !== undefined && data.label === data.id) problems.add('POLICY_INVALID_FIELD', 'data.label and data.id name the same column', source.at(['data', 'id']), { expected: 'two different columns' });
   }
   const seen = new Set<string>();
   (data.sensitive ?? []).forEach((column, index) => {

@@ -1,6 +1,8 @@
 import { fail, type Finding, type MetricsSection } from '../core/index.ts';
 import { celVariables } from './cel.ts';
+import type { DatasetFacts } from '../stats/data/index.ts';
 import { evaluateBaselineRule } from './eval/baseline-rule.ts';
+import { evaluateDataRule } from './eval/data/index.ts';
 import { evaluateDisparityRule } from './eval/disparity-rule.ts';
 import { evaluateDocumentationRule } from './eval/documentation-rule.ts';
 import { evaluateExpressionRule } from './eval/expression-rule.ts';
@@ -14,6 +16,8 @@ export interface PolicyInput {
   readonly baseline?: MetricsSection;
   readonly modelCard?: unknown;
   readonly waivers: readonly Waiver[];
+  /** The facts of the training data, for the data rules of a dataset policy (metrics then holds its group metrics). */
+  readonly dataset?: DatasetFacts;
   /** Passed in, never read from the clock: the same inputs give the same findings. */
   readonly now: Date;
 }
@@ -45,6 +49,8 @@ export function evaluatePolicy(policy: Policy, input: PolicyInput): Finding[] {
         return [evaluateDocumentationRule(rule, input.modelCard)];
       case 'expression':
         return [evaluateExpressionRule(rule, variables ?? celVariables(input.metrics, input.baseline, input.modelCard))];
+      default:
+        return evaluateDataRule(rule, input.metrics, policy.dataset, input.dataset, policy.settings);
     }
   });
   return applyWaivers(findings, policy.rules, input.waivers, policy.model, input.now, { file: policy.file });

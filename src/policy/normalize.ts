@@ -1,11 +1,14 @@
 import type { DataDocument, SettingsDocument } from './schema-policy.ts';
-import { defaultSettings, type DataMapping, type PolicySettings } from './types.ts';
+import { defaultSettings, type DataMapping, type DatasetMapping, type PolicySettings } from './types.ts';
 
-/** `data:` with its defaults (task binary, no sensitive column); labels are compared as strings. */
+/**
+ * `data:` with its defaults (task binary, no sensitive column); labels are compared as strings. A dataset policy's
+ * mapping has task binary here (its label is binary); its own fields are in normalizeDataset.
+ */
 export function normalizeData(doc: DataDocument | undefined): DataMapping {
   const d = doc ?? {};
   return {
-    task: d.task ?? 'binary',
+    task: d.task === 'dataset' ? 'binary' : (d.task ?? 'binary'),
     sensitive: d.sensitive ?? [],
     ...(d.y_true === undefined ? {} : { yTrue: d.y_true }),
     ...(d.y_pred === undefined ? {} : { yPred: d.y_pred }),
@@ -14,6 +17,28 @@ export function normalizeData(doc: DataDocument | undefined): DataMapping {
     ...(d.weight === undefined ? {} : { weight: d.weight }),
     ...(d.positive_label === undefined ? {} : { positiveLabel: String(d.positive_label) }),
     ...(d.labels === undefined ? {} : { labels: d.labels.map(String) }),
+  };
+}
+
+/** The dataset part of `data:` (task dataset): label, id, declared columns; values compared as text. */
+export function normalizeDataset(doc: DataDocument | undefined): DatasetMapping | undefined {
+  if (doc?.task !== 'dataset') return undefined;
+  const columns = Object.entries(doc.columns ?? {}).map(([name, c]) => ({
+    name,
+    ...(c.type === undefined ? {} : { type: c.type }),
+    ...(c.values === undefined ? {} : { values: c.values.map(String) }),
+    ...(c.min === undefined ? {} : { min: c.min }),
+    ...(c.max === undefined ? {} : { max: c.max }),
+    unique: c.unique ?? name === doc.id,
+    ...(c.max_missing === undefined ? {} : { maxMissing: c.max_missing }),
+    required: c.required ?? true,
+  }));
+  return {
+    sensitive: doc.sensitive ?? [],
+    columns,
+    ...(doc.label === undefined ? {} : { label: doc.label }),
+    ...(doc.positive_label === undefined ? {} : { positiveLabel: String(doc.positive_label) }),
+    ...(doc.id === undefined ? {} : { id: doc.id }),
   };
 }
 

@@ -3,17 +3,22 @@ import { checkExpression } from './cel.ts';
 import { resolveGroupings } from './groupings.ts';
 import type { Problems, RuleSite } from './problems.ts';
 import type { RuleDocument } from './schema-policy.ts';
-import type { DataMapping, PolicyRule, PolicySettings } from './types.ts';
+import { buildDataRule } from './rules-data.ts';
+import { dataRuleKinds } from './schema-data.ts';
+import type { DataMapping, DatasetMapping, PolicyRule, PolicySettings } from './types.ts';
 
 export interface RuleContext {
   readonly data: DataMapping;
+  /** Present for a dataset policy: data rules apply, model rules (other than expressions) do not. */
+  readonly dataset?: DatasetMapping | undefined;
   readonly settings: PolicySettings;
   readonly site: RuleSite;
   readonly origin: string;
   readonly problems: Problems;
 }
 
-const kinds = ['metric', 'baseline', 'documentation', 'expression'] as const;
+const modelKinds = ['metric', 'baseline', 'documentation', 'expression'] as const;
+const kinds = [...modelKinds, ...dataRuleKinds] as const;
 /** Fields that only make sense for metric rules. */
 const metricOnly = ['aggregation', 'scope', 'min', 'max'] as const;
 
@@ -30,7 +35,7 @@ export function normalizeRule(doc: RuleDocument, context: RuleContext): PolicyRu
       'POLICY_INVALID_FIELD',
       present.length === 0 ? `rule "${doc.id}" has no requirement` : `rule "${doc.id}" mixes ${present.join(' and ')}`,
       site.at([]),
-      { expected: 'exactly one of: metric, baseline, documentation, expression' },
+      { expected: `exactly one of: ${kinds.join(', ')}` },
     );
     return undefined;
   }
@@ -48,7 +53,14 @@ export function normalizeRule(doc: RuleDocument, context: RuleContext): PolicyRu
     origin: context.origin,
     ...(doc.description === undefined ? {} : { description: doc.description }),
   } as const;
-  const rule = build(doc, base, context);
+  const kind = present[0] as (typeof kinds)[number];
+  if (context.dataset !== undefined && (kind === 'metric' || kind === 'baseline' || kind === 'documentation')) {
+    problems.add('POLICY_INVALID_FIELD', `rule "${doc.id}" is a ${kind} rule, but data.task is dataset (no predictions)`, site.at([kind]), {
+      expected: `a data rule (${dataRuleKinds.join(', ')}) or an expression`,
+    });
+    return undefined;
+  }
+  const rule = (dataRuleKinds as readonly string[]).includes(kind) ? buildDataRule(doc, base, context) : build(doc, base, context);
   return problems.size === before ? rule : undefined;
 }
 

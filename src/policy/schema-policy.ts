@@ -1,4 +1,14 @@
 import * as z from 'zod';
+import {
+  columnDeclarationSchema,
+  duplicatesSpecSchema,
+  labelBalanceSpecSchema,
+  leakageSpecSchema,
+  missingnessSpecSchema,
+  personalDataSpecSchema,
+  representationSpecSchema,
+  schemaSpecSchema,
+} from './schema-data.ts';
 
 /**
  * The policy document, as zod schemas: the single source of its shape. Validation of YAML input, the TypeScript
@@ -16,7 +26,7 @@ const scalarLabel = z.union([z.string(), z.number(), z.boolean()]);
 
 export const dataSchema = z
   .strictObject({
-    task: z.enum(['binary', 'regression']).optional().meta({ description: 'default binary' }),
+    task: z.enum(['binary', 'regression', 'dataset']).optional().meta({ description: 'default binary; `dataset` checks training data alone (data rules, no predictions)' }),
     y_true: z.string().min(1).optional(),
     y_pred: z.string().min(1).optional().meta({ description: 'optional when score and threshold are given' }),
     score: z.string().min(1).optional(),
@@ -25,6 +35,9 @@ export const dataSchema = z
     weight: z.string().min(1).optional(),
     positive_label: scalarLabel.optional(),
     labels: z.array(scalarLabel).optional(),
+    label: z.string().min(1).optional().meta({ description: 'task dataset: the label column (binary: positive_label, or 1/true/yes)' }),
+    id: z.string().min(1).optional().meta({ description: 'task dataset: the row id column (unique)' }),
+    columns: z.record(z.string(), columnDeclarationSchema).optional().meta({ description: 'task dataset: declared columns, checked by schema rules' }),
   })
   .meta({ description: 'column mapping of the evaluation file; command-line flags may override it' });
 
@@ -50,7 +63,10 @@ export const documentationSpecSchema = z.strictObject({
   required: z.array(z.string().min(1)).min(1).meta({ description: 'dotted paths into the model card' }),
 });
 
-/** One rule; exactly one of metric / baseline / documentation / expression is checked in validate-rules.ts. */
+/**
+ * One rule; exactly one of metric / baseline / documentation / expression or a data rule kind (schema-data.ts) is
+ * checked in rules.ts.
+ */
 export const ruleSchema = z.strictObject({
   id: z.string().regex(ruleIdPattern),
   description: z.string().optional(),
@@ -64,6 +80,13 @@ export const ruleSchema = z.strictObject({
   baseline: baselineSpecSchema.optional(),
   documentation: documentationSpecSchema.optional(),
   expression: z.string().min(1).optional(),
+  schema: schemaSpecSchema.optional(),
+  representation: representationSpecSchema.optional(),
+  label_balance: labelBalanceSpecSchema.optional(),
+  missingness: missingnessSpecSchema.optional(),
+  leakage: leakageSpecSchema.optional(),
+  duplicates: duplicatesSpecSchema.optional(),
+  personal_data: personalDataSpecSchema.optional(),
 });
 
 export const policySchema = z
@@ -80,7 +103,7 @@ export const policySchema = z
     settings: settingsSchema.optional(),
     rules: z.array(ruleSchema).optional(),
   })
-  .meta({ title: 'Steward policy', description: 'A release gate: rules over the metrics of one evaluation.' });
+  .meta({ title: 'Steward policy', description: 'A release gate: rules over the metrics of one evaluation, or over a training set (data.task: dataset).' });
 
 export type PolicyDocument = z.infer<typeof policySchema>;
 export type RuleDocument = z.infer<typeof ruleSchema>;

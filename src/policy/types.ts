@@ -1,4 +1,7 @@
 import type { Aggregation, Bound, Digest, Location, Severity, Task, WaiverRef } from '../core/index.ts';
+import type { DataRule, DatasetMapping } from './types-data.ts';
+
+export type * from './types-data.ts';
 
 /** The column mapping of a policy (`data:`), with defaults applied. Flags at the call site may override it. */
 export interface DataMapping {
@@ -85,7 +88,10 @@ export interface ExpressionRule extends RuleBase {
   readonly expression: string;
 }
 
-export type PolicyRule = MetricRule | DisparityRule | BaselineRule | DocumentationRule | ExpressionRule;
+export type ModelRule = MetricRule | DisparityRule | BaselineRule | DocumentationRule | ExpressionRule;
+
+/** Model rules, and the data rules of dataset policies (types-data.ts). Expression rules serve both. */
+export type PolicyRule = ModelRule | DataRule;
 
 /** A loaded, validated policy: packs merged, defaults applied, every rule located in its file. */
 export interface Policy {
@@ -98,6 +104,8 @@ export interface Policy {
   readonly model?: string;
   readonly extends: readonly string[];
   readonly data: DataMapping;
+  /** Present for a dataset policy (`data.task: dataset`): the check reads training data, not predictions. */
+  readonly dataset?: DatasetMapping;
   readonly settings: PolicySettings;
   readonly rules: readonly PolicyRule[];
 }

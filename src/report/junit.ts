@@ -32,7 +32,11 @@ export function renderJunit(verdict: Verdict, options: RenderOptions): string {
   return ['<?xml version="1.0" encoding="UTF-8"?>', '<testsuites>', ...suites, '</testsuites>', ''].join('\n');
 }
 
-const kindOrder: readonly RuleKind[] = ['metric', 'disparity', 'baseline', 'documentation', 'expression', 'waiver'];
+const kindOrder: readonly RuleKind[] = [
+  'metric', 'disparity', 'baseline', 'documentation', 'expression',
+  'schema', 'representation', 'label_balance', 'missingness', 'leakage', 'duplicates', 'personal_data',
+  'waiver',
+];
 
 function suite(verdict: Verdict, kind: RuleKind, findings: readonly Finding[], id: number, timestamp: string): string {
   const count = (test: (finding: Finding) => boolean): string => String(findings.filter(test).length);

@@ -83,7 +83,7 @@ const waiver = z.strictObject({
 
 const finding = z.strictObject({
   ruleId: name,
-  kind: z.enum(['metric', 'disparity', 'baseline', 'documentation', 'expression', 'waiver']),
+  kind: z.enum(['metric', 'disparity', 'baseline', 'documentation', 'expression', 'waiver', 'schema', 'representation', 'label_balance', 'missingness', 'leakage', 'duplicates', 'personal_data']),
   severity: z.enum(['error', 'warn', 'info']),
   status: z.enum(['pass', 'fail', 'warn', 'insufficient_evidence', 'waived']),
   message: z.string(),
@@ -101,6 +101,26 @@ const finding = z.strictObject({
   waiver: waiver.exactOptional(),
 }).meta({ id: 'Finding', description: "one rule's outcome with its evidence" });
 
+const datasetSection = z
+  .strictObject({
+    rows: count,
+    duplicateRows: count.describe('rows repeating an earlier row on every column but the id'),
+    columns: z.array(
+      z.strictObject({
+        column: z.string(),
+        role: z.string().describe('id, label, sensitive or feature'),
+        kind: z.enum(['number', 'category']),
+        type: z.string().exactOptional().describe('the type declared in the policy'),
+        rows: count,
+        missing: count,
+        distinct: count.nullable(),
+        min: z.number().nullable(),
+        max: z.number().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'DatasetSection', description: 'the columns of the training data a dataset check read' });
+
 export const verdictSchema = z
   .strictObject({
     schema: z.literal('steward.verdict/v1'),
@@ -117,7 +137,7 @@ export const verdictSchema = z
     model: z.strictObject({ name, version: z.string().exactOptional() }).exactOptional(),
     inputs: z.array(
       z.strictObject({
-        role: z.enum(['evaluation', 'baseline', 'model_card', 'waivers', 'policy']),
+        role: z.enum(['evaluation', 'baseline', 'model_card', 'waivers', 'policy', 'dataset']),
         file: z.string(),
         digest,
         rows: count.exactOptional(),
@@ -134,6 +154,7 @@ export const verdictSchema = z
     health: z.array(z.strictObject({ column: z.string(), role: z.string(), missing: count, rows: count })),
     metrics: metricsSection,
     baseline: metricsSection.exactOptional(),
+    dataset: datasetSection.exactOptional(),
     findings: z.array(finding),
     digest: digest.describe('sha256 of the RFC 8785 form of the verdict without this member'),
   })

@@ -1,6 +1,7 @@
 import type { Location } from '../../core/index.ts';
 import { cramersV } from './association.ts';
 import { binnedAuc } from './class-histogram.ts';
+import type { GroupMissing } from './data-metrics.ts';
 import type { DataProfile } from './data-profile.ts';
 import type { DataColumnRole, DataColumnType, ViolationKind } from './spec.ts';
 
@@ -63,4 +64,15 @@ export function columnFacts(profile: DataProfile): ColumnFacts[] {
       pii: Object.fromEntries(profile.spec.detectors.map((detector, d) => [detector.name, column.piiRows[d] ?? 0])),
     };
   });
+}
+
+/** Everything the data rules decide on, after the pass (the profile itself stays in stats). */
+export interface DatasetFacts {
+  readonly rows: number;
+  readonly columns: readonly ColumnFacts[];
+  /** Rows repeating an earlier row on every column but the id. */
+  readonly duplicateRows: number;
+  readonly missing: readonly GroupMissing[];
+  /** Declared (or schema-required) columns that are not in the file. */
+  readonly absent: readonly string[];
 }

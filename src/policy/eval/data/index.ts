@@ -1,0 +1,32 @@
+import type { Finding, MetricsSection } from '../../../core/index.ts';
+import type { DatasetFacts } from '../../../stats/data/index.ts';
+import type { DataRule, DatasetMapping, PolicySettings } from '../../types.ts';
+import { noDataset } from './common.ts';
+import { evaluateDuplicatesRule } from './duplicates-rule.ts';
+import { evaluateLabelBalanceRule } from './label-balance-rule.ts';
+import { evaluateLeakageRule } from './leakage-rule.ts';
+import { evaluateMissingnessRule } from './missingness-rule.ts';
+import { evaluatePersonalDataRule } from './personal-data-rule.ts';
+import { evaluateRepresentationRule } from './representation-rule.ts';
+import { evaluateSchemaRule } from './schema-rule.ts';
+
+/** One data rule over the facts of a dataset and its group metrics. */
+export function evaluateDataRule(rule: DataRule, metrics: MetricsSection, dataset: DatasetMapping | undefined, facts: DatasetFacts | undefined, settings: PolicySettings): Finding[] {
+  if (dataset === undefined || facts === undefined) return [noDataset(rule)];
+  switch (rule.kind) {
+    case 'schema':
+      return evaluateSchemaRule(rule, dataset, facts);
+    case 'representation':
+      return evaluateRepresentationRule(rule, metrics, dataset, settings);
+    case 'label_balance':
+      return evaluateLabelBalanceRule(rule, metrics, settings);
+    case 'missingness':
+      return evaluateMissingnessRule(rule, facts, settings);
+    case 'leakage':
+      return evaluateLeakageRule(rule, dataset, facts);
+    case 'duplicates':
+      return evaluateDuplicatesRule(rule, dataset, facts);
+    case 'personal_data':
+      return evaluatePersonalDataRule(rule, facts);
+  }
+}
