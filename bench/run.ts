@@ -15,11 +15,11 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { BASELINE_ROWS, DEFAULT_SEED, baselineFiles, evaluationFiles, generateAll } from './generate.ts';
-import { compareWithPeer, type Agreement } from './harness/agreement.ts';
+import { compareValues, peerValues, stewardValues, type Agreement } from './harness/agreement.ts';
 import { benchCases, type BenchCase } from './harness/cases.ts';
 import { describeMachine } from './harness/machine.ts';
 import { failureLine, measure, requireGnuTime } from './harness/measure.ts';
-import { renderSection, type Outcome } from './harness/report.ts';
+import { renderSection, type Agreements, type Outcome } from './harness/report.ts';
 import { writeSection } from './harness/section.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -87,14 +87,24 @@ function runOnce(benchCase: BenchCase): Outcome {
   return { case: benchCase, measurement };
 }
 
-function agreementOf(outcomes: readonly Outcome[]): Agreement | string {
+/** Check vs peer and check on CSV vs check on Parquet, or why a comparison could not be made. */
+function agreementsOf(outcomes: readonly Outcome[]): Agreements {
   const ok = (id: string): boolean => outcomes.some((o) => o.case.id === id && 'measurement' in o);
-  if (!ok('check-csv') || !ok('peer')) return 'the check or the peer did not run';
-  try {
-    return compareWithPeer(join(ROOT, OUT_DIR, 'check-csv.json'), join(ROOT, OUT_DIR, 'peer.json'));
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
+  const out = (file: string): string => join(ROOT, OUT_DIR, file);
+  const attempt = (needs: readonly string[], compare: () => Agreement): Agreement | string => {
+    if (!needs.every(ok)) return `${needs.join(' or ')} did not run`;
+    try {
+      return compare();
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  };
+  return {
+    peer: attempt(['check-csv', 'peer'], () => compareValues(stewardValues(out('check-csv.json')), peerValues(out('peer.json')))),
+    formats: attempt(['check-csv', 'check-parquet'], () =>
+      compareValues(stewardValues(out('check-csv.json')), stewardValues(out('check-parquet.json'))),
+    ),
+  };
 }
 
 function peerTimings(file: string): Record<string, number> | undefined {
@@ -156,7 +166,7 @@ function main(): void {
     date: new Date().toISOString().slice(0, 10),
     machine: describeMachine(opts.python),
     outcomes,
-    agreement: agreementOf(outcomes),
+    agreements: agreementsOf(outcomes),
     ...(peer === undefined ? {} : { peerTimings: peer }),
     ...(peerBootstrap?.['bootstrap'] === undefined ? {} : { peerBootstrapSeconds: peerBootstrap['bootstrap'] }),
   });

@@ -1,31 +1,31 @@
 import { readFileSync } from 'node:fs';
 
 /**
- * A speed comparison is only honest if both sides computed the same numbers. This compares the point estimates of
- * `steward check`'s JSON report with the pandas peer's output: every slice metric of every group both have (of the
- * evaluation and of the baseline), and every disparity both have (matched by metric, grouping and aggregation).
+ * A speed comparison is only honest if both sides computed the same numbers. These helpers flatten `steward check`'s
+ * JSON report and the pandas peer's output into `name → point estimate` maps (every slice metric of every group, of
+ * the evaluation and of the baseline, and every disparity, matched by metric, grouping and aggregation) and compare
+ * two such maps on the names they share: check vs peer, and check on CSV vs check on Parquet.
  */
 export interface Agreement {
   readonly compared: number;
   readonly maxAbsDiff: number;
-  /** The largest differences, `name: steward vs peer`, for the report. */
+  /** The largest differences, `name: a vs b`, for the report. */
   readonly worst: readonly string[];
 }
+
+type Values = Map<string, number>;
 
 type PeerSlices = Record<string, { readonly metrics: Record<string, number | null> }>;
 
 interface PeerOutput {
   readonly groups: PeerSlices;
   readonly disparities: Record<string, number>;
-  readonly baseline?: { readonly groups: PeerSlices } | null;
+  readonly baseline?: { readonly groups: PeerSlices; readonly disparities: Record<string, number> } | null;
 }
 
-interface StewardMetricValue {
-  readonly value: number | null;
-}
 interface StewardSlice {
   readonly key: string;
-  readonly metrics: Record<string, StewardMetricValue>;
+  readonly metrics: Record<string, { readonly value: number | null }>;
 }
 interface StewardDisparity {
   readonly metric: string;
@@ -39,43 +39,53 @@ interface StewardMetrics {
   readonly disparities: readonly StewardDisparity[];
 }
 
-export function compareWithPeer(stewardReport: string, peerOutput: string): Agreement {
-  const report = JSON.parse(readFileSync(stewardReport, 'utf8')) as { baseline?: StewardMetrics };
-  const steward = findMetrics(report);
-  const peer = JSON.parse(readFileSync(peerOutput, 'utf8')) as PeerOutput;
-  const pairs: [string, number, number][] = [];
-  const compareSlices = (slices: readonly StewardSlice[], peerSlices: PeerSlices, prefix: string): void => {
-    for (const slice of slices) {
-      const peerSlice = peerSlices[slice.key];
-      if (peerSlice === undefined) continue;
+export function stewardValues(reportFile: string): Values {
+  const report = JSON.parse(readFileSync(reportFile, 'utf8')) as { metrics?: StewardMetrics; baseline?: StewardMetrics };
+  if (report.metrics?.overall === undefined || !Array.isArray(report.metrics.groups)) {
+    throw new Error(`${reportFile}: no metrics section (expected metrics.overall and metrics.groups)`);
+  }
+  const values: Values = new Map();
+  const add = (section: StewardMetrics, prefix: string): void => {
+    for (const slice of [section.overall, ...section.groups]) {
       for (const [name, metric] of Object.entries(slice.metrics)) {
-        const other = peerSlice.metrics[name];
-        if (typeof metric.value === 'number' && typeof other === 'number') pairs.push([`${prefix}${slice.key} ${name}`, metric.value, other]);
+        if (typeof metric.value === 'number') values.set(`${prefix}${slice.key} ${name}`, metric.value);
       }
     }
+    for (const d of section.disparities) {
+      if (typeof d.value === 'number') values.set(`${prefix}${d.metric} ${d.grouping.join('&')} ${d.aggregation}`, d.value);
+    }
   };
-  compareSlices([steward.overall, ...steward.groups], peer.groups, '');
-  if (report.baseline?.overall !== undefined && peer.baseline != null) {
-    compareSlices([report.baseline.overall, ...report.baseline.groups], peer.baseline.groups, 'baseline ');
-  }
-  for (const d of steward.disparities) {
-    const other = peer.disparities[`${d.metric}|${d.grouping.join('&')}|${d.aggregation}`];
-    if (typeof d.value === 'number' && typeof other === 'number') pairs.push([`${d.metric} ${d.grouping.join('&')} ${d.aggregation}`, d.value, other]);
-  }
-  const ranked = pairs.map(([name, a, b]) => ({ name, a, b, diff: Math.abs(a - b) })).sort((x, y) => y.diff - x.diff);
+  add(report.metrics, '');
+  if (report.baseline?.overall !== undefined) add(report.baseline, 'baseline ');
+  return values;
+}
+
+export function peerValues(outputFile: string): Values {
+  const peer = JSON.parse(readFileSync(outputFile, 'utf8')) as PeerOutput;
+  const values: Values = new Map();
+  const add = (slices: PeerSlices, disparities: Record<string, number>, prefix: string): void => {
+    for (const [key, slice] of Object.entries(slices)) {
+      for (const [name, value] of Object.entries(slice.metrics)) {
+        if (typeof value === 'number') values.set(`${prefix}${key} ${name}`, value);
+      }
+    }
+    for (const [name, value] of Object.entries(disparities)) values.set(`${prefix}${name.split('|').join(' ')}`, value);
+  };
+  add(peer.groups, peer.disparities, '');
+  if (peer.baseline != null) add(peer.baseline.groups, peer.baseline.disparities, 'baseline ');
+  return values;
+}
+
+export function compareValues(a: Values, b: Values): Agreement {
+  const ranked = [...a]
+    .flatMap(([name, x]) => {
+      const y = b.get(name);
+      return y === undefined ? [] : [{ name, x, y, diff: Math.abs(x - y) }];
+    })
+    .sort((p, q) => q.diff - p.diff);
   return {
     compared: ranked.length,
     maxAbsDiff: ranked[0]?.diff ?? Number.NaN,
-    worst: ranked.slice(0, 3).map((r) => `${r.name}: ${r.a} vs ${r.b}`),
+    worst: ranked.slice(0, 3).map((r) => `${r.name}: ${r.x} vs ${r.y}`),
   };
-}
-
-/** The JSON report is the verdict; accept it at the top level or under `verdict`. */
-function findMetrics(report: unknown): StewardMetrics {
-  const candidates = [report, (report as { verdict?: unknown } | null)?.verdict];
-  for (const candidate of candidates) {
-    const metrics = (candidate as { metrics?: StewardMetrics } | null | undefined)?.metrics;
-    if (metrics?.overall !== undefined && Array.isArray(metrics.groups)) return metrics;
-  }
-  throw new Error('the steward JSON report has no metrics section (expected verdict.metrics.overall/groups)');
 }

@@ -9,6 +9,13 @@ import type { Measurement } from './measure.ts';
  */
 export type Outcome = { readonly case: BenchCase; readonly measurement: Measurement } | { readonly case: BenchCase; readonly error: string };
 
+export interface Agreements {
+  /** Check on CSV vs the pandas peer. */
+  readonly peer: Agreement | string;
+  /** Check on CSV vs check on Parquet: both readers must deliver the same rows. */
+  readonly formats: Agreement | string;
+}
+
 export interface RunInfo {
   readonly rows: number;
   readonly baselineRows: number;
@@ -22,7 +29,7 @@ export interface RunInfo {
   readonly date: string;
   readonly machine: Machine;
   readonly outcomes: readonly Outcome[];
-  readonly agreement: Agreement | string;
+  readonly agreements: Agreements;
   readonly peerTimings?: Readonly<Record<string, number>>;
   readonly peerBootstrapSeconds?: number;
 }
@@ -93,7 +100,11 @@ export function renderSection(run: RunInfo): string {
     `| total time ≤ 1.5× the bare read, Parquet | ${fmt(checkOverBareParquet)}× | ${status(checkOverBareParquet, (v) => v <= 1.5)} |`,
     '',
     ...peerNotes(run),
-    ...agreementNotes(run.agreement),
+    '### Same numbers',
+    '',
+    ...agreementNotes('check (CSV) vs pandas peer', run.agreements.peer),
+    '',
+    ...agreementNotes('check on CSV vs check on Parquet', run.agreements.formats),
   ];
   return lines.join('\n');
 }
@@ -109,9 +120,9 @@ function peerNotes(run: RunInfo): string[] {
   const notes = [
     'About the peer (`bench/peers/pandas_check.py`): it reads the same CSV (only the 6 needed columns, categorical',
     'dtypes) and computes the same slices (overall, each sensitive column, every intersection), slice metrics and',
-    'disparities, plus the baseline file\'s metrics. The ratio above uses its time *without* intervals, which favours',
-    'the peer: the check computes bootstrap intervals too. pandas cannot read Parquet here (no pyarrow/fastparquet in',
-    'Debian), so the peer runs on CSV only.',
+    'disparities, for the evaluation and the baseline file (not the missing-value counts). The ratio above uses its',
+    'time *without* intervals, which favours the peer: the check computes bootstrap intervals too. pandas cannot read',
+    'Parquet here (no pyarrow/fastparquet in Debian), so the peer runs on CSV only.',
   ];
   if (run.peerTimings !== undefined) {
     const t = run.peerTimings;
@@ -131,12 +142,12 @@ function peerNotes(run: RunInfo): string[] {
   return notes;
 }
 
-function agreementNotes(agreement: Agreement | string): string[] {
-  if (typeof agreement === 'string') return [`Agreement of the numbers with the peer: not checked (${agreement}).`];
+function agreementNotes(what: string, agreement: Agreement | string): string[] {
+  if (typeof agreement === 'string') return [`${what}: not compared (${escapeCell(agreement)}).`];
   return [
-    `Agreement of the numbers: ${agreement.compared} point estimates compared (check on CSV vs peer), largest ` +
-      `absolute difference ${agreement.maxAbsDiff.toExponential(2)}.`,
-    ...(agreement.worst.length > 0 ? ['', 'Largest differences:', '', ...agreement.worst.map((w) => `- ${w}`)] : []),
+    `${what}: ${agreement.compared} point estimates compared, largest absolute difference ` +
+      `${agreement.maxAbsDiff.toExponential(2)}.`,
+    ...(agreement.worst.length > 0 && agreement.maxAbsDiff > 0 ? ['', ...agreement.worst.map((w) => `- ${w}`)] : []),
   ];
 }
 

@@ -13,8 +13,9 @@ reference implementations for the ranking metrics):
   a rate whose denominator is 0 is 0, as in scikit-learn;
 * per grouping, over groups with at least ``--min-group-size`` rows: demographic parity, equalized odds, equal
   opportunity, FPR, FNR, predictive parity and accuracy parity as difference and ratio, both between groups
-  (max - min, min / max) and to overall (max |g - overall|, min of g/overall folded to <= 1); calibration gap;
-  disparate impact against a reference group.
+  (max - min, min / max) and to overall (max |g - overall|, min of g/overall folded to <= 1); calibration gap
+  (both aggregations); disparate impact (the selection-rate ratio furthest from 1, against the reference group of
+  ``--reference``, else the group with the highest rate, and against overall).
 
 Intervals (``--replicates B``, default 0 = none): a nonparametric bootstrap that resamples the *rows* with
 replacement B times and recomputes every metric and disparity above on each resample; percentile intervals at
@@ -26,8 +27,8 @@ analytical (Wilson/DeLong) intervals.
 
 Reads CSV only: Debian ships neither pyarrow nor fastparquet, so pandas cannot read Parquet here.
 
-With ``--baseline`` it also computes every slice metric of the baseline file (point estimates), as the check does
-for its baseline rules.
+With ``--baseline`` it also computes every slice metric and disparity of the baseline file (point estimates), as
+the check does.
 
 Usage: /usr/bin/python3 bench/peers/pandas_check.py --data FILE [--baseline FILE] [--replicates B] [--out FILE]
 """
@@ -183,14 +184,22 @@ def disparities_of(slices, grouping, overall, min_group_size, reference):
         result[f"{stem}_ratio|{name}|between_groups"] = float(min(ratios))
         result[f"{stem}_difference|{name}|to_overall"] = float(max(diffs_o))
         result[f"{stem}_ratio|{name}|to_overall"] = float(min(ratios_o))
-    cal = [g["metrics"]["calibration_in_the_large"] for g in groups.values()]
-    result[f"calibration_gap|{name}|between_groups"] = float(max(cal) - min(cal))
-    if len(grouping) == 1 and grouping[0] in reference:
-        ref = slices.get(f"{grouping[0]}={reference[grouping[0]]}")
-        if ref is not None:
-            rates = [ratio(g["metrics"]["selection_rate"], ref["metrics"]["selection_rate"]) for g in groups.values()]
-            result[f"disparate_impact_min|{name}|reference"] = float(min(rates))
-            result[f"disparate_impact_max|{name}|reference"] = float(max(rates))
+    cal = np.array([g["metrics"]["calibration_in_the_large"] for g in groups.values()])
+    result[f"calibration_gap|{name}|between_groups"] = float(cal.max() - cal.min())
+    result[f"calibration_gap|{name}|to_overall"] = float(np.abs(cal - overall["metrics"]["calibration_in_the_large"]).max())
+    # Disparate impact: the selection-rate ratio furthest from 1 (by |log|), against the reference group (the
+    # policy's, else the group with the highest selection rate) and against overall.
+    rates = {k: g["metrics"]["selection_rate"] for k, g in groups.items()}
+    given = reference.get(name)
+    ref_key = f"{name}={given}" if given is not None and f"{name}={given}" in rates else max(rates, key=rates.get)
+    def furthest(values):
+        return max(values, key=lambda r: abs(np.log(r)) if r > 0 else np.inf)
+    others = [float(ratio(v, rates[ref_key])) for k, v in rates.items() if k != ref_key]
+    if others:
+        result[f"disparate_impact|{name}|between_groups"] = furthest(others)
+    result[f"disparate_impact|{name}|to_overall"] = furthest(
+        [float(ratio(v, overall["metrics"]["selection_rate"])) for v in rates.values()]
+    )
     return result
 
 
@@ -253,8 +262,8 @@ def main():
     bootstrap_s = time.perf_counter() - started - read_s - metrics_s
     baseline = None
     if args.baseline:
-        base_slices, _ = compute(read(args.baseline), args)
-        baseline = {"overall": base_slices["overall"]["metrics"], "groups": base_slices}
+        base_slices, base_disparities = compute(read(args.baseline), args)
+        baseline = {"overall": base_slices["overall"]["metrics"], "groups": base_slices, "disparities": base_disparities}
     baseline_s = time.perf_counter() - started - read_s - metrics_s - bootstrap_s
 
     result = {
