@@ -53,7 +53,8 @@ export async function buildServer(options: ServerOptions): Promise<StewardServer
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(multipart, { limits: { fileSize: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES, files: 5, fields: 10, fieldSize: 4 * 1024 * 1024 } });
+  // preservePath: the verdict records each file's path as the client gave it (the disk name is sanitised apart).
+  await app.register(multipart, { preservePath: true, limits: { fileSize: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES, files: 5, fields: 10, fieldSize: 4 * 1024 * 1024 } });
   registerErrorHandler(app);
   registerAuth(app, options.tokens, now);
   const metrics = registerMetrics(app);
