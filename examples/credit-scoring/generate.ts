@@ -1,6 +1,7 @@
 /**
- * Generates the credit-scoring example: an evaluation set of a loan-approval model and the evaluation of the model
- * it replaces (the production baseline). Seeded, so the committed CSV files are reproducible byte for byte:
+ * Generates the credit-scoring example: the training set the next model is to be trained on, an evaluation set of a
+ * loan-approval model and the evaluation of the model it replaces (the production baseline). Seeded, so the committed
+ * CSV files are reproducible byte for byte:
  *   node examples/credit-scoring/generate.ts
  *
  * The world it simulates: repayment depends on income, debt-to-income ratio, credit history and late payments. The
@@ -78,7 +79,41 @@ function generate(rows: number, seed: number, model: Model): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * The training extract: the same population and truth, no model columns, plus one realistic mistake the data policy
+ * catches before any training is spent on it — `arrears_days_12m`, the days in arrears twelve months after the loan
+ * was granted, was joined in from the collections system. It is only known AFTER the outcome, so it nearly
+ * determines `repaid`: a model trained on it would look excellent offline and be useless at application time.
+ * About 2% of incomes are missing, evenly across groups.
+ */
+function generateTraining(rows: number, seed: number): string {
+  const next = random(seed);
+  const header =
+    'application_id,age_band,sex,race,income,debt_to_income,credit_history_years,open_accounts,late_payments_2y,arrears_days_12m,repaid';
+  const lines = [header];
+  for (let i = 0; i < rows; i++) {
+    const ageBand = pick(next, [['18-25', 0.16], ['26-40', 0.38], ['41-60', 0.33], ['61+', 0.13]] as const);
+    const sex = pick(next, [['female', 0.49], ['male', 0.51]] as const);
+    const race = pick(next, [['white', 0.6], ['black', 0.13], ['hispanic', 0.15], ['asian', 0.08], ['other', 0.04]] as const);
+    const ageYears = { '18-25': 3, '26-40': 10, '41-60': 22, '61+': 30 }[ageBand];
+    const income = Math.round(Math.exp(10.6 + 0.45 * normal(next) + (ageBand === '18-25' ? -0.35 : 0)));
+    const debtToIncome = Math.min(0.95, Math.max(0.01, 0.32 + 0.14 * normal(next)));
+    const history = Math.max(0, Math.round(ageYears * (0.5 + next())));
+    const accounts = Math.max(0, Math.round(3 + 2 * normal(next)));
+    const late = Math.max(0, Math.round(Math.abs(normal(next)) * 1.4 - 0.5));
+    const merit = 0.9 * Math.log(income / 40000) - 4.2 * (debtToIncome - 0.32) + 0.04 * history - 0.75 * late + 1.1;
+    const repaid = next() < sigmoid(merit) ? 1 : 0;
+    const arrears = repaid === 1 ? (next() < 0.06 ? Math.round(next() * 25) : 0) : Math.round(20 + next() * 160);
+    const incomeText = next() < 0.02 ? '' : String(income);
+    lines.push(
+      [`T${String(500000 + i)}`, ageBand, sex, race, incomeText, debtToIncome.toFixed(3), history, accounts, late, arrears, repaid].join(','),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 const here = new URL('.', import.meta.url);
+writeFileSync(new URL('training.csv', here), generateTraining(30_000, 20261001));
 writeFileSync(new URL('evaluation.csv', here), generate(40_000, 20261126, candidate));
 writeFileSync(new URL('baseline.csv', here), generate(40_000, 20261126, production));
-console.log('wrote examples/credit-scoring/evaluation.csv and baseline.csv (40,000 rows each)');
+console.log('wrote examples/credit-scoring/training.csv (30,000 rows), evaluation.csv and baseline.csv (40,000 rows each)');

@@ -11,6 +11,7 @@ import {
   type Policy,
 } from '../policy/index.ts';
 import type { CheckRequest, ColumnOverrides } from './check-request.ts';
+import { runDataCheck } from './check-data.ts';
 import { evaluateFile } from './evaluate-file.ts';
 import { digestFile } from './file-digest.ts';
 import { toolVersion } from './version.ts';
@@ -21,6 +22,7 @@ import { toolVersion } from './version.ts';
  */
 export async function runCheck(request: CheckRequest): Promise<Verdict> {
   const policy = await loadPolicy(request.policyFile);
+  if (policy.dataset !== undefined) return runDataCheck(request, policy, modelOf(request.model, policy));
   const needs = requiredInputs(policy);
   if (needs.baseline && request.baselineFile === undefined) {
     fail('POLICY_BASELINE_REQUIRED', `policy ${policy.name} compares with a baseline, but no baseline file was given`, {

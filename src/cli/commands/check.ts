@@ -49,9 +49,9 @@ const reportFileNames: Record<ReportFormat, string> = {
 export function registerCheck(program: Command, terminal: Terminal, setExitCode: SetExitCode): void {
   program
     .command('check')
-    .description('Check an evaluation (predictions of a model on a dataset) against a governance policy.')
+    .description('Check an evaluation (predictions of a model on a dataset), or training data alone (a policy with data.task: dataset), against a governance policy.')
     .requiredOption('-p, --policy <file>', 'policy file (YAML)')
-    .requiredOption('-d, --data <file>', 'evaluation data: CSV, TSV, JSONL or Parquet with y_true, y_pred/score and sensitive columns')
+    .requiredOption('-d, --data <file>', 'evaluation data (CSV, TSV, JSONL or Parquet with y_true, y_pred/score and sensitive columns), or the training data of a dataset policy')
     .addOption(new Option('--data-format <format>', 'format of --data and --baseline when the extension does not tell').choices(['csv', 'jsonl', 'parquet']))
     .option('--delimiter <char>', 'CSV field delimiter (default "," and tab for .tsv)')
     .option('-b, --baseline <file>', 'evaluation of the production model, for baseline rules')
@@ -84,6 +84,7 @@ export function registerCheck(program: Command, terminal: Terminal, setExitCode:
         'Examples:',
         '  steward check --policy policy.yaml --data eval.parquet',
         '  steward check -p policy.yaml -d eval.csv -b prod-eval.csv --format text --format sarif=steward.sarif',
+        '  steward check --policy data-policy.yaml --data train.parquet     (data.task: dataset: no predictions)',
         '',
         'Exit codes: 0 pass (warnings allowed), 1 an error-severity rule failed, 2 usage or input error, 3 internal error.',
       ].join('\n'),

@@ -1,0 +1,93 @@
+import { defined, digestOfJson, fail, type ColumnHealth, type DatasetSection, type InputRef, type Verdict } from '../core/index.ts';
+import { evaluatePolicy, loadWaivers, outcomeOf, summarize, type Policy } from '../policy/index.ts';
+import { builtInDetectors, columnFacts, dataMetrics, DataProfile, patternDetector, type PiiDetector } from '../stats/data/index.ts';
+import { openTable, type TableSource } from '../readers/index.ts';
+import type { CheckRequest } from './check-request.ts';
+import { planDataColumns, withTypeHint } from './data-columns.ts';
+import { digestFile } from './file-digest.ts';
+import { toolVersion } from './version.ts';
+
+/**
+ * The shift-left gate: a dataset policy (`data.task: dataset`) over training data, no predictions. One streaming pass
+ * feeds a DataProfile (memory bounded by columns, bins and groups, plus the exact duplicate sets), the file's digest
+ * is computed alongside, then facts and group metrics → findings → a verdict of the same shape as a model check's,
+ * with the dataset section filled in.
+ */
+export async function runDataCheck(request: CheckRequest, policy: Policy, model: { name: string; version?: string } | undefined): Promise<Verdict> {
+  const dataset = policy.dataset;
+  if (dataset === undefined) fail('INTERNAL_INVARIANT', `policy ${policy.name} is not a dataset policy`);
+  if (request.baselineFile !== undefined || request.modelCardFile !== undefined) {
+    fail('USAGE_INVALID_ARGUMENT', `policy ${policy.name} checks a dataset (data.task: dataset); --baseline and --model-card apply to model checks`, { expected: '--policy, --data and optionally --waivers' });
+  }
+  const settings = request.seed === undefined ? policy.settings : { ...policy.settings, seed: request.seed };
+  const source: TableSource = { path: request.dataFile, ...defined({ format: request.dataFormat, delimiter: request.delimiter }) };
+  const digest = digestFile(request.dataFile);
+  digest.catch(() => undefined);
+  const { columns, absent } = await planDataColumns(source, dataset);
+  const profile = new DataProfile({
+    columns,
+    sensitive: dataset.sensitive,
+    detectors: detectorsOf(policy),
+    ...defined({ label: dataset.label, positiveLabel: dataset.positiveLabel, id: dataset.id }),
+  });
+  const reader = await openTable(
+    source,
+    columns.map(({ name, kind }) => ({ name, kind })),
+    request.onProgress === undefined ? {} : { onProgress: (p) => request.onProgress?.(request.dataFile, p.bytesRead, p.totalBytes) },
+  );
+  try {
+    for await (const batch of reader.batches()) profile.add(batch);
+  } catch (error) {
+    throw withTypeHint(error);
+  }
+  const facts = columnFacts(profile);
+  const { metrics, missing } = dataMetrics(profile, { confidence: settings.confidence, minGroupSize: settings.minGroupSize, intersections: settings.intersections });
+  const waivers = request.waiversFile === undefined ? [] : await loadWaivers(request.waiversFile);
+  const findings = evaluatePolicy(
+    { ...policy, settings, ...(model === undefined ? {} : { model: model.name }) },
+    { metrics, waivers, now: request.now, dataset: { rows: profile.rows, columns: facts, duplicateRows: profile.duplicateRows, missing, absent } },
+  );
+  const inputs: InputRef[] = [
+    { role: 'policy', file: request.policyFile, digest: policy.digest },
+    { role: 'dataset', file: request.dataFile, digest: await digest, rows: profile.rows },
+  ];
+  if (request.waiversFile !== undefined) inputs.push({ role: 'waivers', file: request.waiversFile, digest: await digestFile(request.waiversFile) });
+  const health: ColumnHealth[] = facts.map((c) => ({ column: c.name, role: c.role, missing: c.missing, rows: c.rows }));
+  const section: DatasetSection = {
+    rows: profile.rows,
+    duplicateRows: profile.duplicateRows,
+    columns: facts.map((c) => ({ column: c.name, role: c.role, kind: c.kind, ...(c.type === undefined ? {} : { type: c.type }), rows: c.rows, missing: c.missing, distinct: c.distinct, min: c.min, max: c.max })),
+  };
+  const body: Omit<Verdict, 'digest'> = {
+    schema: 'steward.verdict/v1',
+    tool: { name: 'steward', version: toolVersion },
+    outcome: outcomeOf(findings, settings),
+    summary: summarize(findings),
+    policy: { name: policy.name, file: request.policyFile, digest: policy.digest },
+    ...(model === undefined ? {} : { model }),
+    inputs,
+    seed: settings.seed,
+    settings: { confidence: settings.confidence, minGroupSize: settings.minGroupSize, failOn: settings.failOn, bootstrapSamples: settings.bootstrapSamples },
+    columns: { task: 'dataset', sensitive: dataset.sensitive, ...defined({ label: dataset.label, id: dataset.id, positive_label: dataset.positiveLabel }) },
+    health,
+    metrics,
+    dataset: section,
+    findings,
+  };
+  return { ...body, digest: digestOfJson(body) };
+}
+
+/** The detectors the personal_data rules use (built-in by name, then policy patterns); none without such a rule. */
+function detectorsOf(policy: Policy): PiiDetector[] {
+  const byName = new Map<string, PiiDetector>();
+  for (const rule of policy.rules) {
+    if (rule.kind !== 'personal_data') continue;
+    for (const name of rule.detectors) {
+      const detector = builtInDetectors.find((d) => d.name === name);
+      if (detector !== undefined) byName.set(name, detector);
+    }
+    for (const [name, pattern] of Object.entries(rule.patterns)) byName.set(name, patternDetector(name, pattern));
+  }
+  if (byName.size > 31) fail('POLICY_INVALID_FIELD', `the personal_data rules use ${byName.size} detectors; at most 31 can run in one check`, { location: { file: policy.file }, expected: 'at most 31 detectors and patterns' });
+  return [...byName.values()];
+}
