@@ -132,7 +132,8 @@ function peerNotes(run: RunInfo): string[] {
     const perReplicate = run.peerBootstrapSeconds / run.peerReplicates;
     notes.push(
       '',
-      `With intervals the peer resamples rows (the textbook bootstrap): ${run.peerReplicates} replicates took ` +
+      `With intervals the peer resamples rows (the textbook bootstrap): ${run.peerReplicates} ` +
+        `replicate${run.peerReplicates === 1 ? '' : 's'} took ` +
         `${run.peerBootstrapSeconds.toFixed(1)} s, ${perReplicate.toFixed(1)} s per replicate (its own clock). The ` +
         `check's ${run.bootstrapSamples} samples were not run by the peer; the check resamples its profiles ` +
         '(per-group counts), not rows, which is why it can afford them.',
