@@ -77,7 +77,10 @@ export class ColumnState {
     this.keyed += other.keyed;
     for (let d = 0; d < this.piiRows.length; d++) this.piiRows[d] = (this.piiRows[d] as number) + (other.piiRows[d] ?? 0);
     if (this.histogram !== undefined && other.histogram !== undefined) this.histogram.merge(other.histogram);
-    if (this.distinct !== undefined && other.distinct !== undefined) for (const [a, b] of other.distinct.keys()) this.distinct.add(a, b);
+    if (this.distinct !== undefined && other.distinct !== undefined) {
+      // A value of `other` already seen here is one more repeat (not locatable: its row is in the other read).
+      for (const [a, b] of other.distinct.keys()) if (!this.distinct.add(a, b)) this.violations.unique.count++;
+    }
     const mine = this.categories;
     const theirs = other.categories;
     if (mine !== undefined && theirs !== undefined && !mine.wordsOnly) {
