@@ -43,6 +43,10 @@ export async function buildServer(options: ServerOptions): Promise<StewardServer
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // While draining, each in-flight response closes its keep-alive connection, so close() does not wait on idle clients.
+  app.addHook('onSend', async (_request, reply) => {
+    if (draining) reply.header('connection', 'close');
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

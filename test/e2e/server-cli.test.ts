@@ -52,7 +52,7 @@ test('steward check with STEWARD_URL and STEWARD_TOKEN prints the same verdict a
     }
     const viewer = await createToken('viewer', 'reader');
     const refused = await runCli([...checkArgs, '--format', 'json'], { STEWARD_URL: server.url, STEWARD_TOKEN: viewer });
-    assert.equal(refused.code, 2);
+    assert.equal(refused.code, 2, refused.stderr);
     assert.match(refused.stderr, /AUTH_FORBIDDEN/);
     const missing = await runCli(['check', '-p', `${example}/policy.yaml`, '-d', `${example}/nope.csv`], { STEWARD_URL: server.url, STEWARD_TOKEN: token });
     assert.equal(missing.code, 2);

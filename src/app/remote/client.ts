@@ -19,9 +19,12 @@ export async function remoteCheck(server: RemoteServer, request: CheckRequest): 
   const form = new FormData();
   const attach = async (field: string, path: string | undefined): Promise<void> => {
     if (path === undefined) return;
-    const blob = await openAsBlob(path).catch((error: NodeJS.ErrnoException) =>
-      fail('INPUT_FILE_NOT_FOUND', `cannot read ${path}: ${error.code ?? error.message}`, { location: { file: path } }),
-    );
+    let blob: Blob;
+    try {
+      blob = await openAsBlob(path); // throws synchronously (a TypeError) when the file cannot be opened
+    } catch {
+      fail('INPUT_FILE_NOT_FOUND', `cannot read ${path}`, { location: { file: path }, expected: 'a readable file' });
+    }
     // The file name carries the path as the user gave it: the verdict records it, as a local check would.
     form.append(field, blob, path);
   };
