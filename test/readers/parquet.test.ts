@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { gzipSync, zstdCompressSync } from 'node:zlib';
 import { parquetWriteBuffer, type ColumnSource } from 'hyparquet-writer';
 import { openTable } from '../../src/readers/index.ts';
 import { cat, num, readAll, rejectsWith, tempFile } from './helpers.ts';
@@ -99,4 +100,23 @@ test('a corrupt page that makes the decoder loop is stopped by the watchdog as I
   const message = await rejectsWith(() => readAll(path, [num('a'), cat('b')], { stallMs: 1500 }), 'INPUT_INVALID_PARQUET', { file: path });
   assert.match(message, /no progress/);
   assert.ok(Date.now() - started < 10_000);
+});
+
+test('gzip- and zstd-compressed Parquet files (as pyarrow, Spark and DuckDB write them) read like snappy ones', async () => {
+  // Pages compressed by Node's own zlib, so the writer side does not share code with the reader's decompressors.
+  const compressors = { GZIP: (bytes: Uint8Array) => new Uint8Array(gzipSync(bytes)), ZSTD: (bytes: Uint8Array) => new Uint8Array(zstdCompressSync(bytes)) };
+  const values = Array.from({ length: 500 }, (_, i) => (i % 7) / 7);
+  const groups = values.map((_, i) => `g${i % 4}`);
+  for (const codec of ['GZIP', 'ZSTD'] as const) {
+    const buffer = parquetWriteBuffer({
+      columnData: [{ name: 'score', data: values, type: 'DOUBLE' }, { name: 'g', data: groups, type: 'STRING' }],
+      codec,
+      compressors,
+      rowGroupSize: 200,
+    });
+    const path = tempFile(`${codec}.parquet`, new Uint8Array(buffer));
+    const { columns } = await readAll(path, [num('score'), cat('g')]);
+    assert.deepEqual(columns.score, values, codec);
+    assert.deepEqual(columns.g, groups, codec);
+  }
 });

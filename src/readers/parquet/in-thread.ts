@@ -1,4 +1,5 @@
 import { parquetMetadataAsync, parquetScan, parquetSchema, type FileMetaData } from 'hyparquet';
+import { compressors } from 'hyparquet-compressors';
 import { fail, isStewardError, StewardError } from '../../core/index.ts';
 import { BatchBuffers } from '../columns/batch.ts';
 import { planColumns } from '../columns/plan.ts';
@@ -12,7 +13,9 @@ import { decodeParquetValues } from './values.ts';
  * Opens a Parquet file with hyparquet, in the calling thread (the worker's side of reader.ts; the magic bytes were
  * already checked there). The footer metadata gives the schema (header = top-level column names) now;
  * batches() then reads one row group at a time, only the requested columns, so memory is bounded by a row group, not
- * the file. Anything hyparquet rejects (bad magic, corrupt footer or pages, unsupported codec) is
+ * the file. Every Parquet codec but LZO is read (hyparquet does snappy; hyparquet-compressors adds gzip, zstd,
+ * brotli, lz4 — writers such as pyarrow, Spark and DuckDB use zstd and gzip too). Anything hyparquet rejects (bad
+ * magic, corrupt footer or pages, an LZO page) is
  * INPUT_INVALID_PARQUET. Row positions in errors are 0-based row indexes (`rows[12].score`).
  */
 export async function openParquetInThread(source: TableSource, requests: readonly ColumnRequest[], options: ReadOptions = {}): Promise<TableReader> {
@@ -39,7 +42,7 @@ export async function openParquetInThread(source: TableSource, requests: readonl
     try {
       const buffer = fileAsyncBuffer(opened.handle, opened.size);
       const columns = plan.slots.map((slot) => slot.name);
-      const scan = await guard(file, () => parquetScan({ file: buffer, metadata, columns }));
+      const scan = await guard(file, () => parquetScan({ file: buffer, metadata, columns, compressors }));
       let rowsRead = 0;
       for (const range of scan.ranges) {
         const data = await guard(file, () =>
