@@ -78,3 +78,13 @@ test('a range on a text column and allowed values on a number column are errors'
   const { problems } = analyze(dataset('  columns:', '    a: { type: category, min: 1 }', '    b: { type: number, values: [1, 2] }'));
   assert.equal(problems.length, 2);
 });
+
+test('the dataset policy example of docs/policy.md is valid', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const docs = await readFile('docs/policy.md', 'utf8');
+  const example = /```yaml\n(# steward-data-policy-example\n[\s\S]*?)```/.exec(docs)?.[1];
+  assert.ok(example, 'docs/policy.md has the dataset policy example');
+  const policy = policyOf(example);
+  assert.equal(policy.rules.length, 9);
+  assert.equal(policy.dataset?.id, 'application_id');
+});
