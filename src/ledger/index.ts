@@ -3,7 +3,7 @@
  * checkpoints with Ed25519, and whole-log verification. Storage lives in src/store and plugs in via HashSource.
  */
 export { HASH_SIZE, EMPTY_ROOT, leafHash, nodeHash, splitPoint } from './hashing.ts';
-export { bytesEqual, fromBase64Strict, toBase64, toHex } from './bytes.ts';
+export { bytesEqual, fromBase64Strict, isHash, toBase64, toHex } from './bytes.ts';
 export type { NodeId, HashSource, AsyncHashSource } from './hash-source.ts';
 export { nodeStart } from './hash-source.ts';
 export { CompactRange, foldRight, frontierIds, alignedRangeIds, type NodeSink } from './compact-range.ts';
@@ -41,3 +41,5 @@ export {
 } from './checkpoint.ts';
 export { verifyCheckpoint, type CheckpointCheck } from './verify-checkpoint.ts';
 export { verifyLog, type LogCheck, type TreeHead, type VerifyLogOptions } from './verify-log.ts';
+export { verifyChunks, type LeafChunk, type VerifyChunksOptions } from './verify-chunks.ts';
+export { chunkNodeLayout, slotOf, type NodeLayout, type NodeLevelSpan } from './chunk-nodes.ts';

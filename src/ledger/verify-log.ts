@@ -1,9 +1,6 @@
-import { availableParallelism } from 'node:os';
-import { bytesEqual, isHash, toHex } from './bytes.ts';
-import { hashChunk, packChunk, type ChunkJob, type ChunkResult } from './chunk-hasher.ts';
-import { CompactRange } from './compact-range.ts';
-import { EMPTY_ROOT, HASH_SIZE } from './hashing.ts';
-import { HashWorkerPool } from './worker-pool.ts';
+import { isHash } from './bytes.ts';
+import { HASH_SIZE } from './hashing.ts';
+import { verifyChunks, type LeafChunk } from './verify-chunks.ts';
 
 /** A tree head to check the log against: a verified checkpoint's size and root. */
 export interface TreeHead {
@@ -31,6 +28,8 @@ export interface VerifyLogOptions {
   readonly chunkSize?: number;
 }
 
+export type { LeafChunk };
+
 type Source<T> = Iterable<T> | AsyncIterable<T>;
 
 /**
@@ -45,110 +44,28 @@ export async function verifyLog(
   treeHeads: readonly TreeHead[] = [],
   options: VerifyLogOptions = {},
 ): Promise<LogCheck> {
-  const heads = [...treeHeads].sort((a, b) => a.size - b.size);
-  const invalid = heads.find((head) => !Number.isSafeInteger(head.size) || head.size < 0 || !isHash(head.root));
-  if (invalid !== undefined) {
-    return { ok: false, code: 'LEDGER_ROOT_MISMATCH', size: Number(invalid.size), after: 0, reason: 'a tree head has an invalid size or root' };
-  }
-  const workerCount = options.workers ?? Math.min(2, availableParallelism());
-  const chunkSize = options.chunkSize ?? 4096;
-  const pool = workerCount > 0 ? new HashWorkerPool(workerCount) : undefined;
-  const run = (job: ChunkJob): Promise<ChunkResult> => (pool === undefined ? Promise.resolve(hashChunk(job)) : pool.run(job));
-  const folder = new Folder(heads);
-  try {
-    const empty = folder.checkEmpty();
-    if (empty !== undefined) return empty;
-    const inFlight: Promise<ChunkResult>[] = [];
-    for await (const chunk of readChunks(leaves, storedLeafHashes, chunkSize)) {
+  const state: { problem?: LogCheck } = {};
+  async function* chunks(): AsyncGenerator<LeafChunk> {
+    for await (const chunk of readChunks(leaves, storedLeafHashes, options.chunkSize ?? 4096)) {
       if ('problem' in chunk) {
-        // A missing or extra stored hash: report it after everything before it has been folded.
-        for (const pending of inFlight.splice(0)) {
-          const problem = folder.fold(await pending);
-          if (problem !== undefined) return problem;
-        }
-        return chunk.problem;
+        state.problem = chunk.problem;
+        return;
       }
-      const end = chunk.begin + chunk.leaves.length;
-      const cuts = heads.map((head) => head.size).filter((size) => size > chunk.begin && size <= end);
-      inFlight.push(run(packChunk(chunk.begin, chunk.leaves, chunk.expected, [...new Set(cuts)])));
-      if (inFlight.length >= Math.max(2, workerCount * 2)) {
-        const problem = folder.fold(await (inFlight.shift() as Promise<ChunkResult>));
-        if (problem !== undefined) return problem;
-      }
+      yield chunk;
     }
-    for (const pending of inFlight) {
-      const problem = folder.fold(await pending);
-      if (problem !== undefined) return problem;
-    }
-    return folder.finish();
-  } finally {
-    await pool?.close();
   }
+  const check = await verifyChunks(chunks(), treeHeads, options);
+  // A missing or extra stored hash is reported after everything before it was folded without a problem.
+  return check.ok || state.problem === undefined ? (state.problem ?? check) : problemFirst(check, state.problem);
 }
 
-/** Folds chunk results in index order into the log's frontier and checks tree heads as their sizes are reached. */
-class Folder {
-  readonly #heads: readonly TreeHead[];
-  readonly #frontier = new CompactRange(0);
-  #nextHead = 0;
-  #lastGood = 0;
-
-  constructor(heads: readonly TreeHead[]) {
-    this.#heads = heads;
-  }
-
-  checkEmpty(): LogCheck | undefined {
-    while (this.#heads[this.#nextHead]?.size === 0) {
-      const problem = this.#compare(this.#heads[this.#nextHead++] as TreeHead, EMPTY_ROOT);
-      if (problem !== undefined) return problem;
-    }
-    return undefined;
-  }
-
-  fold(result: ChunkResult): LogCheck | undefined {
-    for (const cut of result.cuts) {
-      const head = this.#heads[this.#nextHead];
-      if (head === undefined || head.size !== cut.size) continue;
-      if (result.mismatch >= 0 && result.mismatch < cut.size) break; // the leaf mismatch comes first in index order
-      const prefix = this.#frontier.clone();
-      for (const node of cut.nodes) prefix.appendNode(node.level, node.hash);
-      const root = prefix.root();
-      while (this.#heads[this.#nextHead]?.size === cut.size) {
-        const problem = this.#compare(this.#heads[this.#nextHead++] as TreeHead, root);
-        if (problem !== undefined) return problem;
-      }
-    }
-    if (result.mismatch >= 0) {
-      return { ok: false, code: 'LEDGER_LEAF_MISMATCH', index: result.mismatch, reason: `the stored hash of leaf ${result.mismatch} is not the hash of its stored leaf` };
-    }
-    for (const node of result.nodes) this.#frontier.appendNode(node.level, node.hash);
-    return undefined;
-  }
-
-  finish(): LogCheck {
-    const head = this.#heads[this.#nextHead];
-    if (head !== undefined) {
-      return { ok: false, code: 'LEDGER_LOG_TRUNCATED', size: head.size, reason: `a tree head states ${head.size} leaves but the log has ${this.#frontier.end}` };
-    }
-    return { ok: true, size: this.#frontier.end, root: this.#frontier.root() };
-  }
-
-  #compare(head: TreeHead, root: Uint8Array): LogCheck | undefined {
-    if (bytesEqual(head.root, root)) {
-      this.#lastGood = head.size;
-      return undefined;
-    }
-    return {
-      ok: false,
-      code: 'LEDGER_ROOT_MISMATCH',
-      size: head.size,
-      after: this.#lastGood,
-      reason: `the root of the first ${head.size} leaves is ${toHex(root)}, the tree head states ${toHex(head.root)}`,
-    };
-  }
+/** A problem found while folding the leaves before a missing stored hash comes first. */
+function problemFirst(check: LogCheck, missing: LogCheck): LogCheck {
+  // Heads are only checked at sizes up to the missing index; one still unchecked is reported as the missing leaf.
+  return check.ok || check.code === 'LEDGER_LOG_TRUNCATED' ? missing : check;
 }
 
-type Chunk = { begin: number; leaves: Uint8Array[]; expected?: Uint8Array } | { problem: LogCheck };
+type Chunk = LeafChunk | { problem: LogCheck };
 
 /** Reads leaves (and stored hashes, in lockstep) into chunks; a count mismatch between the two ends the stream. */
 async function* readChunks(leaves: Source<Uint8Array>, stored: Source<Uint8Array> | undefined, chunkSize: number): AsyncGenerator<Chunk> {

@@ -1,5 +1,5 @@
 import type { RowItem } from './append-items.ts';
-import type { NodeId, StoredCheckpoint, StoredKey, StoredLeaf, TreeHasher } from './types.ts';
+import type { LeafColumns, NodeId, NodeRange, StoredCheckpoint, StoredKey, StoredLeaf, StoredNode, TreeHasher } from './types.ts';
 
 /**
  * What a dialect provides: the few statements that differ between SQLite and PostgreSQL. Everything the dialects
@@ -22,6 +22,10 @@ export interface StoreDriver {
   leafPage(from: number, to: number, limit: number): Promise<StoredLeaf[]>;
   /** Node hashes in the order asked; level 0 is the leaf hash. */
   nodes(ids: readonly NodeId[]): Promise<(Uint8Array | undefined)[]>;
+  /** At most `limit` leaves with from ≤ index < to, in index order, as columns (index, leaf, leaf hash). */
+  leafColumns(from: number, to: number, limit: number): Promise<LeafColumns>;
+  /** Every stored node (level ≥ 1) inside the ranges. */
+  nodeRanges(ranges: readonly NodeRange[]): Promise<StoredNode[]>;
 
   /** Inserts unless a checkpoint of that size exists (then leaves it unchanged). */
   insertCheckpoint(checkpoint: StoredCheckpoint): Promise<void>;

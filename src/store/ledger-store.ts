@@ -3,7 +3,7 @@ import { toRowItems, utcInstant, type RowItem } from './append-items.ts';
 import type { StoreDriver } from './driver.ts';
 import { GroupCommit } from './group-commit.ts';
 import type { TokenStore } from './tokens.ts';
-import type { AppendItem, AppendResult, NodeId, Store, StoredCheckpoint, StoredKey, StoredLeaf, TreeHasher } from './types.ts';
+import type { AppendItem, AppendResult, LeafColumns, NodeId, NodeRange, Store, StoredCheckpoint, StoredKey, StoredLeaf, StoredNode, TreeHasher } from './types.ts';
 
 /** Leaves fetched per round trip by readLeaves: large enough to amortise a query, small enough to bound memory. */
 export const LEAF_PAGE_SIZE = 2_000;
@@ -76,6 +76,28 @@ export class LedgerStore implements Store {
       }
     }
     return ids.length === 0 ? [] : this.#driver.nodes(ids);
+  }
+
+  async leafColumns(from: number, to: number, limit: number): Promise<LeafColumns> {
+    this.#open();
+    if (!isIndex(from) || !isIndex(to) || from > to || !Number.isSafeInteger(limit) || limit < 1) {
+      fail('LEDGER_INDEX_OUT_OF_RANGE', `leaf range [${from}, ${to}) with limit ${limit} is not a page of the log`, {
+        expected: '0 ≤ from ≤ to and a positive limit',
+      });
+    }
+    return this.#driver.leafColumns(from, to, limit);
+  }
+
+  async nodeRanges(ranges: readonly NodeRange[]): Promise<StoredNode[]> {
+    this.#open();
+    for (const range of ranges) {
+      if (!isIndex(range.level) || range.level < 1 || range.level > 62 || !isIndex(range.from) || !isIndex(range.to) || range.from > range.to) {
+        fail('LEDGER_INDEX_OUT_OF_RANGE', `node range (level ${range.level}, [${range.from}, ${range.to})) is not a range of tree positions`, {
+          expected: 'a level from 1 to 62 and 0 ≤ from ≤ to',
+        });
+      }
+    }
+    return ranges.length === 0 ? [] : this.#driver.nodeRanges(ranges);
   }
 
   async saveCheckpoint(checkpoint: StoredCheckpoint): Promise<void> {

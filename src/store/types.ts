@@ -54,6 +54,25 @@ export interface NodeId {
   readonly index: number;
 }
 
+/** A stored perfect-subtree node with its hash. */
+export interface StoredNode extends NodeId {
+  readonly hash: Uint8Array;
+}
+
+/** The nodes of one level with from ≤ index < to. */
+export interface NodeRange {
+  readonly level: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** A page of leaves as columns (no row objects), with only what verification reads: index, bytes, stored hash. */
+export interface LeafColumns {
+  readonly indices: readonly number[];
+  readonly leaves: readonly Uint8Array[];
+  readonly leafHashes: readonly Uint8Array[];
+}
+
 /** A signed tree head: `text` is the C2SP signed note as produced by the ledger; the store keeps it verbatim. */
 export interface StoredCheckpoint {
   readonly size: number;
@@ -92,6 +111,13 @@ export interface Store {
   node(level: number, index: number): Promise<Uint8Array | undefined>;
   /** Several nodes in one round trip (all the nodes of a proof), in the order asked. */
   nodes(ids: readonly NodeId[]): Promise<(Uint8Array | undefined)[]>;
+  /**
+   * For verification, one round trip per page: the stored leaves with from ≤ index < to (at most `limit`), in index
+   * order, as columns. Rows that are missing are simply absent: the caller checks the indices.
+   */
+  leafColumns(from: number, to: number, limit: number): Promise<LeafColumns>;
+  /** Every stored node in the given level ranges (level ≥ 1), in one round trip, in no particular order. */
+  nodeRanges(ranges: readonly NodeRange[]): Promise<StoredNode[]>;
 
   /** Saves a checkpoint; saving the identical checkpoint again is a no-op, a different one for its size is refused. */
   saveCheckpoint(checkpoint: StoredCheckpoint): Promise<void>;

@@ -1,20 +1,21 @@
-import { consistencyProofAsync, toHex, verifyConsistency, verifyLog, type LogCheck, type TreeHead } from '../../ledger/index.ts';
+import { consistencyProofAsync, toHex, verifyChunks, verifyConsistency, type LogCheck, type TreeHead } from '../../ledger/index.ts';
 import type { Store } from '../../store/index.ts';
 import { checkpointHeads } from './checkpoint-heads.ts';
 import { identityOf } from './key-store.ts';
-import { LeafTee } from './leaf-tee.ts';
 import { NodeCheck } from './node-check.ts';
 import { storeHashSource } from './node-source.ts';
+import { StoreChunks } from './store-chunks.ts';
 import type { VerifyFinding, VerifyReport } from './types.ts';
 
-/** Leaves per chunk: 2^12, the chunk size verifyLog hashes per worker job and the node check's unit. */
-const CHUNK_LEVEL = 12;
+/** Leaves per chunk: 2^12, the unit of one store read and one worker job (aligned, so its nodes are its own). */
+const CHUNK_SIZE = 2 ** 12;
 
 /**
  * `steward verify` on a store. Trusts nothing stored but the ledger public key and what it signed:
  * 1. every checkpoint's signature, origin and size (a bad one is the finding: no tree head comes from it);
- * 2. one streamed pass recomputing every leaf hash and the root at every checkpoint size (verifyLog, on worker
- *    threads), checking that no index is missing and that every stored interior node is the hash of its children;
+ * 2. one streamed pass recomputing every leaf hash, every interior node and the root at every checkpoint size
+ *    (verifyChunks, on worker threads), checking that no index is missing, that every stored leaf hash and every
+ *    stored interior node equals the recomputed one;
  * 3. consistency proofs, served from the stored nodes, between successive checkpoints and up to the current log.
  * The last checkpoint shown to a user is among the heads, so a history rewritten with every hash recomputed still
  * fails at the size the user saw. The first problem in leaf order is reported.
@@ -27,11 +28,11 @@ export async function verifyStore(store: Store): Promise<VerifyReport> {
   const checked = checkpointHeads(stored, identity?.verifierKey);
   if ('finding' in checked) return fail(checked.finding);
 
-  const nodes = new NodeCheck(store, size, CHUNK_LEVEL);
-  const tee = new LeafTee(store, size, 2 ** CHUNK_LEVEL, (begin, hashes) => nodes.chunk(begin, hashes));
-  const log = await verifyLog(tee.leaves(), tee.hashes(), checked.heads, { chunkSize: 2 ** CHUNK_LEVEL });
-  if (tee.problem === undefined) await nodes.finish();
-  const first = preciseFinding(tee.problem, nodes, log) ?? logFinding(log, size);
+  const nodes = new NodeCheck(store, size);
+  const reader = new StoreChunks(store, size, CHUNK_SIZE);
+  const log = await verifyChunks(reader.chunks(), checked.heads, nodes);
+  if (reader.problem === undefined) await nodes.finish();
+  const first = preciseFinding(reader.problem, nodes, log) ?? logFinding(log, size);
   if (first !== undefined) return fail(first);
 
   const inconsistent = await checkConsistency(store, checked.heads, size);

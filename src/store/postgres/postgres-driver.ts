@@ -1,9 +1,10 @@
 import type pg from 'pg';
 import type { RowItem } from '../append-items.ts';
 import type { StoreDriver } from '../driver.ts';
-import type { NodeId, StoredCheckpoint, StoredKey, StoredLeaf, TreeHasher } from '../types.ts';
+import type { LeafColumns, NodeId, NodeRange, StoredCheckpoint, StoredKey, StoredLeaf, StoredNode, TreeHasher } from '../types.ts';
 import { commitPostgresBatch } from './append.ts';
 import { fetchNodes } from './fetch-nodes.ts';
+import { fetchLeafColumns, fetchNodeRanges } from './verify-reads.ts';
 import { int, toCheckpoint, toKey, toLeaf, type Row } from './rows.ts';
 
 /** The shared store's statements over a pg pool. Every replica runs the same statements on the same tables. */
@@ -35,6 +36,14 @@ export class PostgresDriver implements StoreDriver {
 
   nodes(ids: readonly NodeId[]): Promise<(Uint8Array | undefined)[]> {
     return fetchNodes(this.#pool, ids);
+  }
+
+  leafColumns(from: number, to: number, limit: number): Promise<LeafColumns> {
+    return fetchLeafColumns(this.#pool, from, to, limit);
+  }
+
+  nodeRanges(ranges: readonly NodeRange[]): Promise<StoredNode[]> {
+    return fetchNodeRanges(this.#pool, ranges);
   }
 
   async insertCheckpoint(checkpoint: StoredCheckpoint): Promise<void> {

@@ -4,7 +4,8 @@ import type { StoreDriver } from '../driver.ts';
 import { commitSqliteBatch, prepareAppend, type AppendStatements } from './append.ts';
 import { sqliteError } from './open-database.ts';
 import { toCheckpoint, toKey, toLeaf, type Row } from './rows.ts';
-import type { NodeId, StoredCheckpoint, StoredKey, StoredLeaf, TreeHasher } from '../types.ts';
+import type { LeafColumns, NodeId, NodeRange, StoredCheckpoint, StoredKey, StoredLeaf, StoredNode, TreeHasher } from '../types.ts';
+import { SqliteVerifyReads } from './verify-reads.ts';
 
 /**
  * The embedded store's statements over one node:sqlite connection. node:sqlite is synchronous: each call runs to
@@ -21,6 +22,7 @@ export class SqliteDriver implements StoreDriver {
   readonly #node: StatementSync;
   readonly #checkpoint: StatementSync;
   readonly #append: AppendStatements;
+  readonly #verifyReads: SqliteVerifyReads;
 
   constructor(db: DatabaseSync, location: string) {
     this.#db = db;
@@ -33,6 +35,7 @@ export class SqliteDriver implements StoreDriver {
     this.#node = db.prepare('SELECT hash FROM ledger_nodes WHERE level = ? AND idx = ?');
     this.#checkpoint = db.prepare('SELECT size, root, text, created_at FROM ledger_checkpoints WHERE size = ?');
     this.#append = prepareAppend(db);
+    this.#verifyReads = new SqliteVerifyReads(db);
   }
 
   commitBatch(rows: readonly RowItem[], hasher: TreeHasher): Promise<{ first: number; size: number }> {
@@ -49,6 +52,14 @@ export class SqliteDriver implements StoreDriver {
 
   nodes(ids: readonly NodeId[]): Promise<(Uint8Array | undefined)[]> {
     return this.#run(() => ids.map((id) => this.#nodeHash(id)));
+  }
+
+  leafColumns(from: number, to: number, limit: number): Promise<LeafColumns> {
+    return this.#run(() => this.#verifyReads.leafColumns(from, to, limit));
+  }
+
+  nodeRanges(ranges: readonly NodeRange[]): Promise<StoredNode[]> {
+    return this.#run(() => this.#verifyReads.nodeRanges(ranges));
   }
 
   insertCheckpoint(checkpoint: StoredCheckpoint): Promise<void> {

@@ -1,0 +1,74 @@
+import { availableParallelism } from 'node:os';
+import { isHash } from './bytes.ts';
+import { hashChunk, packChunk, type ChunkJob, type ChunkResult } from './chunk-hasher.ts';
+import type { NodeSink } from './compact-range.ts';
+import type { NodeId } from './hash-source.ts';
+import { Folder } from './folder.ts';
+import type { LogCheck, TreeHead } from './verify-log.ts';
+import { HashWorkerPool } from './worker-pool.ts';
+
+/** A run of consecutive leaves as a reader hands it over, with what the store claims about them. */
+export interface LeafChunk {
+  /** Global index of the first leaf; each chunk starts where the previous one ended. */
+  readonly begin: number;
+  readonly leaves: readonly Uint8Array[];
+  /** The stored leaf hashes, 32 bytes each, back to back. */
+  readonly expected?: Uint8Array;
+  /** The stored interior nodes wholly inside the chunk, packed as chunkNodeLayout says (see ChunkJob.storedNodes). */
+  readonly storedNodes?: Uint8Array;
+}
+
+export interface VerifyChunksOptions {
+  /** Hashing threads; 0 hashes on the calling thread. Default: the machine's parallelism, at most 2. */
+  readonly workers?: number;
+  /** Every perfect subtree completed while merging chunks (the nodes above them), so a caller can compare stored copies. */
+  readonly onNode?: NodeSink;
+  /** The first bad stored node of each chunk that has one (see ChunkResult.nodeMismatch), in chunk order. */
+  readonly onNodeMismatch?: (id: NodeId) => void;
+  /** Each chunk's top nodes whose stored copies differ (a bad chunk root), so the caller can tell root causes above. */
+  readonly onBadTop?: (id: NodeId) => void;
+}
+
+/**
+ * The engine of verifyLog for readers that already hold whole chunks (a store reads a page of leaves, their hashes and
+ * their stored nodes in a few queries): chunks are hashed on worker threads — leaf hashes, every interior node inside
+ * the chunk and its comparison with the stored one — and merged in order on this thread, which does no per-leaf work
+ * beyond packing. Reports the FIRST problem in index order, as verifyLog does.
+ */
+export async function verifyChunks(chunks: AsyncIterable<LeafChunk> | Iterable<LeafChunk>, treeHeads: readonly TreeHead[], options: VerifyChunksOptions = {}): Promise<LogCheck> {
+  const heads = [...treeHeads].sort((a, b) => a.size - b.size);
+  const invalid = heads.find((head) => !Number.isSafeInteger(head.size) || head.size < 0 || !isHash(head.root));
+  if (invalid !== undefined) {
+    return { ok: false, code: 'LEDGER_ROOT_MISMATCH', size: Number(invalid.size), after: 0, reason: 'a tree head has an invalid size or root' };
+  }
+  const workerCount = options.workers ?? Math.min(2, availableParallelism());
+  const pool = workerCount > 0 ? new HashWorkerPool(workerCount) : undefined;
+  const run = (job: ChunkJob): Promise<ChunkResult> => (pool === undefined ? Promise.resolve(hashChunk(job)) : pool.run(job));
+  const folder = new Folder(heads, options.onNode);
+  const fold = (result: ChunkResult): LogCheck | undefined => {
+    if (result.nodeMismatch !== undefined) options.onNodeMismatch?.(result.nodeMismatch);
+    for (const node of result.nodes) if (node.mismatch === true) options.onBadTop?.(node);
+    return folder.fold(result);
+  };
+  try {
+    const empty = folder.checkEmpty();
+    if (empty !== undefined) return empty;
+    const inFlight: Promise<ChunkResult>[] = [];
+    for await (const chunk of chunks) {
+      const end = chunk.begin + chunk.leaves.length;
+      const cuts = heads.map((head) => head.size).filter((size) => size > chunk.begin && size <= end);
+      inFlight.push(run(packChunk(chunk.begin, chunk.leaves, chunk.expected, [...new Set(cuts)], chunk.storedNodes)));
+      if (inFlight.length >= Math.max(2, workerCount * 2)) {
+        const problem = fold(await (inFlight.shift() as Promise<ChunkResult>));
+        if (problem !== undefined) return problem;
+      }
+    }
+    for (const pending of inFlight) {
+      const problem = fold(await pending);
+      if (problem !== undefined) return problem;
+    }
+    return folder.finish();
+  } finally {
+    await pool?.close();
+  }
+}
