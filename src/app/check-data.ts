@@ -1,7 +1,7 @@
 import { defined, digestOfJson, fail, type ColumnHealth, type DatasetSection, type InputRef, type Verdict } from '../core/index.ts';
 import { evaluatePolicy, loadWaivers, outcomeOf, summarize, type Policy } from '../policy/index.ts';
 import { builtInDetectors, columnFacts, dataMetrics, DataProfile, patternDetector, type PiiDetector } from '../stats/data/index.ts';
-import { openTable, type TableSource } from '../readers/index.ts';
+import { openTable, type ReadProgress, type TableSource } from '../readers/index.ts';
 import type { CheckRequest } from './check-request.ts';
 import { planDataColumns, withTypeHint } from './data-columns.ts';
 import { digestFile } from './file-digest.ts';
@@ -30,13 +30,23 @@ export async function runDataCheck(request: CheckRequest, policy: Policy, model:
     detectors: detectorsOf(policy),
     ...defined({ label: dataset.label, positiveLabel: dataset.positiveLabel, id: dataset.id }),
   });
-  const reader = await openTable(
-    source,
-    columns.map(({ name, kind }) => ({ name, kind })),
-    request.onProgress === undefined ? {} : { onProgress: (p) => request.onProgress?.(request.dataFile, p.bytesRead, p.totalBytes) },
-  );
+  let progress: ReadProgress | undefined;
+  const reader = await openTable(source, columns.map(({ name, kind }) => ({ name, kind })), {
+    onProgress: (p) => {
+      progress = p;
+      request.onProgress?.(request.dataFile, p.bytesRead, p.totalBytes);
+    },
+  });
   try {
-    for await (const batch of reader.batches()) profile.add(batch);
+    let sized = false;
+    for await (const batch of reader.batches()) {
+      if (!sized && progress !== undefined && progress.bytesRead >= Math.min(progress.totalBytes, 1 << 20)) {
+        // Size the duplicate sets once from the rows per byte read so far (CSV), or the rows share (Parquet).
+        profile.reserve(Math.ceil((progress.rowsRead * progress.totalBytes) / progress.bytesRead));
+        sized = true;
+      }
+      profile.add(batch);
+    }
   } catch (error) {
     throw withTypeHint(error);
   }

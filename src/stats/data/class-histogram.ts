@@ -14,7 +14,11 @@ const words = new Uint32Array(scratch.buffer);
 /** The bin of a finite value: monotone in the value, so bin order is value order. */
 export function binOf(value: number): number {
   scratch[0] = value === 0 ? 0 : value;
-  const high = words[1] as number;
+  return binOfHigh(words[1] as number);
+}
+
+/** The bin of a value from the high 32 bits of its IEEE-754 encoding (sign, exponent, top 20 mantissa bits). */
+export function binOfHigh(high: number): number {
   const sortable = high >>> 31 === 1 ? ~high >>> 0 : (high | 0x80000000) >>> 0;
   return sortable >>> (32 - BIN_BITS);
 }
@@ -27,7 +31,11 @@ export class ClassHistogram {
   readonly mixed = new Uint8Array(BINS);
 
   add(value: number, positive: boolean): void {
-    const bin = binOf(value);
+    this.addBinned(value, binOf(value), positive);
+  }
+
+  /** `add` with the bin already known (binOfHigh of the value's high word): the hot loop has that word at hand. */
+  addBinned(value: number, bin: number, positive: boolean): void {
     const index = (positive ? BINS : 0) + bin;
     this.counts[index] = (this.counts[index] as number) + 1;
     const seen = this.first[bin] as number;

@@ -89,7 +89,10 @@ export class DataProfile {
     this.rows += rows;
   }
 
-  /** Row fingerprints (every column but the id), equality with label and id, distinct values of unique columns. */
+  /**
+   * Row fingerprints (every column but the id; murmur3-style body per column, one finaliser per row), and in the same
+   * loop each column's equality with the label and the id.
+   */
   #rowPass(rows: number, scratch: Scratch): void {
     const laneA = scratch.laneA;
     const laneB = scratch.laneB;
@@ -97,22 +100,45 @@ export class DataProfile {
     laneB.fill(0x9e3779b9, 0, rows);
     const label = this.#label;
     const id = this.#id;
+    const labelA = label >= 0 ? (scratch.wordA[label] as Uint32Array) : undefined;
+    const labelB = label >= 0 ? (scratch.wordB[label] as Uint32Array) : undefined;
+    const idA = id >= 0 ? (scratch.wordA[id] as Uint32Array) : undefined;
+    const idB = id >= 0 ? (scratch.wordB[id] as Uint32Array) : undefined;
     this.columns.forEach((column, index) => {
       const wa = scratch.wordA[index] as Uint32Array;
       const wb = scratch.wordB[index] as Uint32Array;
-      if (index !== id) {
-        for (let row = 0; row < rows; row++) {
-          const a = wa[row] as number;
-          const b = wb[row] as number;
-          laneA[row] = fmix32(Math.imul((laneA[row] as number) ^ a, 0xcc9e2d51) + b);
-          laneB[row] = fmix32(Math.imul((laneB[row] as number) ^ b, 0x1b873593) + a + 0x6b43a9b5);
+      const fold = index !== id;
+      const la = index === label ? undefined : labelA;
+      const lb = labelB;
+      const ia = index === id ? undefined : idA;
+      const ib = idB;
+      let equalLabel = 0;
+      let equalId = 0;
+      for (let row = 0; row < rows; row++) {
+        const a = wa[row] as number;
+        const b = wb[row] as number;
+        if (fold) {
+          const x = Math.imul(a, 0xcc9e2d51);
+          const y = Math.imul(b, 0x1b873593);
+          let h = (laneA[row] as number) ^ ((x << 15) | (x >>> 17));
+          laneA[row] = Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64 + b;
+          h = (laneB[row] as number) ^ ((y << 16) | (y >>> 16));
+          laneB[row] = Math.imul((h << 13) | (h >>> 19), 5) + 0x85ebca6b + a;
         }
+        if (la !== undefined && la[row] === a && lb?.[row] === b) equalLabel++;
+        if (ia !== undefined && ia[row] === a && ib?.[row] === b) equalId++;
       }
-      if (label >= 0 && index !== label) column.equalLabel += countEqual(wa, wb, scratch.wordA[label] as Uint32Array, scratch.wordB[label] as Uint32Array, rows);
-      if (id >= 0 && index !== id) column.equalId += countEqual(wa, wb, scratch.wordA[id] as Uint32Array, scratch.wordB[id] as Uint32Array, rows);
+      column.equalLabel += equalLabel;
+      column.equalId += equalId;
     });
     const set = this.rowFingerprints;
-    for (let row = 0; row < rows; row++) set.add(laneA[row] as number, laneB[row] as number);
+    for (let row = 0; row < rows; row++) set.add(fmix32(laneA[row] as number), fmix32((laneB[row] as number) ^ Math.imul(laneA[row] as number, 0x9e3779b1)));
+  }
+
+  /** Sizes the duplicate sets for about `rows` rows in all (an estimate is fine), so they need not grow on the way. */
+  reserve(rows: number): void {
+    this.rowFingerprints.reserve(rows);
+    for (const column of this.columns) column.distinct?.reserve(rows);
   }
 
   #assignCells(batch: DataBatch): Int32Array {
@@ -172,8 +198,3 @@ export class DataProfile {
   }
 }
 
-function countEqual(a1: Uint32Array, b1: Uint32Array, a2: Uint32Array, b2: Uint32Array, rows: number): number {
-  let equal = 0;
-  for (let row = 0; row < rows; row++) if (a1[row] === a2[row] && b1[row] === b2[row]) equal++;
-  return equal;
-}

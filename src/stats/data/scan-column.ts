@@ -1,4 +1,5 @@
 import { fail } from '../../core/index.ts';
+import { binOfHigh } from './class-histogram.ts';
 import type { ColumnState } from './column-state.ts';
 import type { DataBatch } from './spec.ts';
 import { CELL_MISSING } from './cell-layout.ts';
@@ -79,12 +80,14 @@ function scanNumbers(
       missing(row);
       continue;
     }
+    let high = 0;
     if (x === 0) {
       wa[row] = 0;
       wb[row] = 0;
     } else {
       wa[row] = bits[2 * row] as number;
-      wb[row] = bits[2 * row + 1] as number;
+      high = bits[2 * row + 1] as number;
+      wb[row] = high;
     }
     if (x < min) min = x;
     if (x > max) max = x;
@@ -92,7 +95,7 @@ function scanNumbers(
     if (integer && !Number.isInteger(x)) column.violate('type', batch, row);
     if (histogram !== undefined) {
       const cls = positive[row] as number;
-      if (cls >= 0) histogram.add(x, cls === 1);
+      if (cls >= 0) histogram.addBinned(x, binOfHigh(high), cls === 1);
     }
   }
   column.min = min;
