@@ -11,13 +11,18 @@ export const HASH_SIZE = 32;
 /** RFC 6962 §2.1: "The hash of an empty list is the hash of an empty string: MTH({}) = SHA-256()." */
 export const EMPTY_ROOT: Uint8Array = hash('sha256', new Uint8Array(0), 'buffer');
 
+let leafInput = new Uint8Array(1024);
+
 /** RFC 6962 §2.1: "The hash of a list with one entry (also known as a leaf hash) is MTH({d(0)}) = SHA-256(0x00 || d(0))." */
 export function leafHash(leaf: Uint8Array): Uint8Array {
-  const input = new Uint8Array(leaf.length + 1);
-  input[0] = 0x00; // the 0x00 prefix separates leaves from nodes (RFC 6962 §2.1, second-preimage resistance)
-  input.set(leaf, 1);
-  return hash('sha256', input, 'buffer');
+  // One scratch buffer, grown as needed, instead of a new one per leaf (appends hash every leaf): hashing is
+  // synchronous, so no other call can see it half-written.
+  if (leafInput.length < leaf.length + 1) leafInput = new Uint8Array(Math.max(leaf.length + 1, 2 * leafInput.length));
+  leafInput[0] = 0x00; // the 0x00 prefix separates leaves from nodes (RFC 6962 §2.1, second-preimage resistance)
+  leafInput.set(leaf, 1);
+  return hash('sha256', leafInput.subarray(0, leaf.length + 1), 'buffer');
 }
+
 
 const nodeInput = new Uint8Array(1 + 2 * HASH_SIZE);
 nodeInput[0] = 0x01;

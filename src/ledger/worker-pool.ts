@@ -32,7 +32,9 @@ export class HashWorkerPool {
     slot.pending++;
     return new Promise((resolve, reject) => {
       this.#waiting.set(id, { resolve, reject });
-      const transfer = [job.data.buffer, job.offsets.buffer, ...(job.expected === undefined ? [] : [job.expected.buffer])];
+      const transfer = [job.data.buffer, job.offsets.buffer];
+      if (job.expected !== undefined) transfer.push(job.expected.buffer);
+      if (job.storedNodes !== undefined && job.storedNodes.buffer !== job.expected?.buffer) transfer.push(job.storedNodes.buffer);
       slot.worker.postMessage({ id, job }, transfer as ArrayBuffer[]);
     });
   }

@@ -1,10 +1,11 @@
-import { canonicalJson, subjectOf, type LedgerEvent } from '../../core/index.ts';
+import { subjectOf, type LedgerEvent } from '../../core/index.ts';
 import { toHex } from '../../ledger/index.ts';
 import { openStore, type AppendItem, type Store } from '../../store/index.ts';
 import { currentCheckpoint } from './checkpoint.ts';
 import { validateEvents } from './event-schema.ts';
 import { exportBundle } from './export-bundle.ts';
 import { identityOf } from './key-store.ts';
+import { leafJson } from './leaf-json.ts';
 import { consistencyProof, inclusionProof } from './proofs.ts';
 import { treeHasher } from './tree-hasher.ts';
 import type {
@@ -50,7 +51,7 @@ class StoreLedger implements Ledger {
   async append(events: readonly LedgerEvent[]): Promise<AppendedEvents> {
     validateEvents(events); // the whole batch is checked before any of it is queued
     const items: AppendItem[] = events.map((event) => ({
-      leaf: encoder.encode(canonicalJson(event)),
+      leaf: encoder.encode(leafJson(event)),
       kind: event.type,
       subject: subjectOf(event),
       recordedAt: event.recordedAt,
