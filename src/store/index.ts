@@ -13,5 +13,6 @@ export type {
   TreeHasher,
 } from './types.ts';
 export type { StoredToken, TokenStore } from './tokens.ts';
+export type { DecisionRow, DecisionStore, LabelRow } from './decisions.ts';
 export { openStore } from './open-store.ts';
 export { DEFAULT_SQLITE_PATH, redactUrl } from './store-url.ts';

@@ -2,6 +2,7 @@ import { fail } from '../core/errors.ts';
 import { toRowItems, utcInstant, type RowItem } from './append-items.ts';
 import type { StoreDriver } from './driver.ts';
 import { GroupCommit } from './group-commit.ts';
+import type { DecisionStore } from './decisions.ts';
 import type { TokenStore } from './tokens.ts';
 import type { AppendItem, AppendResult, LeafColumns, NodeId, NodeRange, Store, StoredCheckpoint, StoredKey, StoredLeaf, StoredNode, TreeHasher } from './types.ts';
 
@@ -14,12 +15,16 @@ export const DEFAULT_MAX_BATCH = 10_000;
 export class LedgerStore implements Store {
   readonly #driver: StoreDriver;
   readonly #commits: GroupCommit<RowItem>;
+  readonly #hasher: TreeHasher;
   readonly #tokens: TokenStore;
+  readonly #decisions: DecisionStore;
   #closed = false;
 
-  constructor(driver: StoreDriver, hasher: TreeHasher, tokens: TokenStore, maxBatch = DEFAULT_MAX_BATCH) {
+  constructor(driver: StoreDriver, hasher: TreeHasher, tables: { tokens: TokenStore; decisions: DecisionStore }, maxBatch = DEFAULT_MAX_BATCH) {
     this.#driver = driver;
-    this.#tokens = tokens;
+    this.#hasher = hasher;
+    this.#tokens = tables.tokens;
+    this.#decisions = tables.decisions;
     this.#commits = new GroupCommit<RowItem>((rows) => driver.commitBatch(rows, hasher), maxBatch);
   }
 
@@ -33,7 +38,7 @@ export class LedgerStore implements Store {
 
   async appendLeaves(items: readonly AppendItem[]): Promise<AppendResult> {
     this.#open();
-    const rows = toRowItems(items); // throws here, for this caller only, before its items join a shared batch
+    const rows = toRowItems(items, this.#hasher); // throws here, for this caller only, before its items join a shared batch
     if (rows.length === 0) {
       const size = await this.#driver.size();
       return { first: size, count: 0, size };
@@ -168,6 +173,11 @@ export class LedgerStore implements Store {
   get tokens(): TokenStore {
     this.#open();
     return this.#tokens;
+  }
+
+  get decisions(): DecisionStore {
+    this.#open();
+    return this.#decisions;
   }
 
   async close(): Promise<void> {

@@ -7,6 +7,7 @@
  * each one once, in the transaction that completes it, and any proof needs only O(log n) of them.
  */
 
+import type { DecisionStore } from './decisions.ts';
 import type { TokenStore } from './tokens.ts';
 
 /**
@@ -136,6 +137,9 @@ export interface Store {
 
   /** API tokens of `steward serve` (only their hashes); used after close() it throws STORE_CLOSED. */
   readonly tokens: TokenStore;
+
+  /** Production decisions and their labels (decision ingest); used after close() it throws STORE_CLOSED. */
+  readonly decisions: DecisionStore;
 
   /** Waits for pending appends, then releases the database. */
   close(): Promise<void>;

@@ -6,6 +6,7 @@ import type { StoreHarness } from './harness.ts';
 import { sha256TreeHasher } from './hasher.ts';
 import { items, text } from './items.ts';
 import { assertTreeConsistent, allLeaves } from './tree-check.ts';
+import { registerDecisionConformance } from './conformance-decisions.ts';
 import { registerMigrationConformance } from './conformance-migrations.ts';
 import { registerProcessConformance } from './conformance-processes.ts';
 import { registerRecordConformance } from './conformance-records.ts';
@@ -167,6 +168,7 @@ export function storeConformance(harness: StoreHarness): void {
 
   registerRecordConformance(harness);
   registerTokenConformance(harness);
+  registerDecisionConformance(harness);
   registerMigrationConformance(harness);
   registerProcessConformance(harness);
 }

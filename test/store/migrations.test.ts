@@ -10,10 +10,12 @@ const shipped = {
   sqlite: {
     1: '4a635db10e6bfd5a99721abd7f015aa2d502f68b92b210906e3841d251ffd2b6',
     2: '5ff028d9c19e6bd9328876f1a4bf8cb49cf50176df46fb9c06dfb991cd2f557e',
+    3: 'da6a12f43d9a962a587d04f4de13b92fd1c5ce35574f26fcfc26ee1beb21f513',
   },
   postgres: {
     1: '661bde4e67740b2becae59869bddbecc859643f8818db82c2d384fdbead92e4c',
     2: 'f2af891b38d87acd71b287904c9da71b038e771aa1b2296b94a543217877aab2',
+    3: '0b0e232a4ccb9de47fc1a4682cbd0cd233a2849d053d037055a66ff8ab7fce2b',
   },
 };
 

@@ -58,4 +58,28 @@ CREATE TABLE keys (
 );
 `,
   },
+  {
+    version: 3,
+    name: 'decisions and labels',
+    sql: `CREATE TABLE decisions (
+  id text PRIMARY KEY,
+  model text NOT NULL,
+  version text NOT NULL,
+  decided_at timestamptz NOT NULL,
+  ledger_index bigint NOT NULL,
+  position integer NOT NULL,
+  record text NOT NULL
+);
+CREATE INDEX decisions_by_leaf ON decisions (ledger_index, position);
+CREATE INDEX decisions_by_model_time ON decisions (model, decided_at);
+CREATE TABLE labels (
+  decision_id text PRIMARY KEY REFERENCES decisions (id),
+  recorded_at timestamptz NOT NULL,
+  ledger_index bigint NOT NULL,
+  position integer NOT NULL,
+  record text NOT NULL
+);
+CREATE INDEX labels_by_leaf ON labels (ledger_index, position);
+`,
+  },
 ];

@@ -59,4 +59,28 @@ CREATE TABLE keys (
 );
 `,
   },
+  {
+    version: 3,
+    name: 'decisions and labels',
+    sql: `CREATE TABLE decisions (
+  id TEXT PRIMARY KEY,
+  model TEXT NOT NULL,
+  version TEXT NOT NULL,
+  decided_at TEXT NOT NULL,
+  ledger_index INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  record TEXT NOT NULL
+);
+CREATE INDEX decisions_by_leaf ON decisions (ledger_index, position);
+CREATE INDEX decisions_by_model_time ON decisions (model, decided_at);
+CREATE TABLE labels (
+  decision_id TEXT PRIMARY KEY REFERENCES decisions (id),
+  recorded_at TEXT NOT NULL,
+  ledger_index INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  record TEXT NOT NULL
+);
+CREATE INDEX labels_by_leaf ON labels (ledger_index, position);
+`,
+  },
 ];

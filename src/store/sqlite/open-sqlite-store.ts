@@ -2,6 +2,7 @@ import { LedgerStore } from '../ledger-store.ts';
 import type { Store, TreeHasher } from '../types.ts';
 import { sqliteMigrations } from './migrations.ts';
 import { openDatabase, type SqliteSynchronous } from './open-database.ts';
+import { SqliteDecisionTable } from './decision-table.ts';
 import { SqliteDriver } from './sqlite-driver.ts';
 import { SqliteTokenTable } from './token-table.ts';
 
@@ -15,5 +16,5 @@ export interface SqliteStoreOptions {
 /** The embedded store in one SQLite file at `path` (absolute); `display` is the path as the user wrote it. */
 export function openSqliteStore(path: string, display: string, options: SqliteStoreOptions): Store {
   const db = openDatabase(path, display, sqliteMigrations, options.synchronous);
-  return new LedgerStore(new SqliteDriver(db, display), options.hasher, new SqliteTokenTable(db, display), options.maxBatch);
+  return new LedgerStore(new SqliteDriver(db, display), options.hasher, { tokens: new SqliteTokenTable(db, display), decisions: new SqliteDecisionTable(db, display) }, options.maxBatch);
 }

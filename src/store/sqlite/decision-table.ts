@@ -1,0 +1,129 @@
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { DECISION_CHUNK, type DecisionRow, type DecisionStore, type LabelRow } from '../decisions.ts';
+import { sqliteError } from './open-database.ts';
+import type { Row } from './rows.ts';
+
+const DECISION_COLUMNS = 'id, model, version, decided_at, ledger_index, position, record';
+const LABEL_COLUMNS = 'decision_id, recorded_at, ledger_index, position, record';
+
+/**
+ * The decisions and labels tables (migration 3) over the embedded store's connection. Inserts run in one
+ * `BEGIN IMMEDIATE` transaction per call with `ON CONFLICT DO NOTHING`, and each row's `changes` tells whether it
+ * was this call's (node:sqlite is synchronous, so a call is one uninterrupted transaction).
+ */
+export class SqliteDecisionTable implements DecisionStore {
+  readonly #db: DatabaseSync;
+  readonly #location: string;
+  readonly #insertDecision: StatementSync;
+  readonly #insertLabel: StatementSync;
+
+  constructor(db: DatabaseSync, location: string) {
+    this.#db = db;
+    this.#location = location;
+    this.#insertDecision = db.prepare(`INSERT INTO decisions (${DECISION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
+    this.#insertLabel = db.prepare(`INSERT INTO labels (${LABEL_COLUMNS}) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
+  }
+
+  existingDecisions(ids: readonly string[]): Promise<Set<string>> {
+    return this.#run(() => {
+      const found = new Set<string>();
+      for (let at = 0; at < ids.length; at += DECISION_CHUNK) {
+        const part = ids.slice(at, at + DECISION_CHUNK);
+        const rows = this.#db.prepare(`SELECT id FROM decisions WHERE id IN (${part.map(() => '?').join(', ')})`).all(...part) as Row[];
+        for (const row of rows) found.add(row.id as string);
+      }
+      return found;
+    });
+  }
+
+  insertDecisions(rows: readonly DecisionRow[]): Promise<string[]> {
+    return this.#transaction(() =>
+      rows.filter((row) => this.#changed(this.#insertDecision.run(row.id, row.model, row.version, row.decidedAt, row.ledgerIndex, row.position, row.record))).map((row) => row.id),
+    );
+  }
+
+  decision(id: string): Promise<DecisionRow | undefined> {
+    return this.#run(() => {
+      const row = this.#db.prepare(`SELECT ${DECISION_COLUMNS} FROM decisions WHERE id = ?`).get(id) as Row | undefined;
+      return row === undefined ? undefined : toDecision(row);
+    });
+  }
+
+  decisionsInLeaf(ledgerIndex: number): Promise<DecisionRow[]> {
+    return this.#run(() => (this.#db.prepare(`SELECT ${DECISION_COLUMNS} FROM decisions WHERE ledger_index = ? ORDER BY position`).all(ledgerIndex) as Row[]).map(toDecision));
+  }
+
+  countDecisions(): Promise<number> {
+    return this.#run(() => (this.#db.prepare('SELECT count(*) AS n FROM decisions').get() as Row).n as number);
+  }
+
+  labels(ids: readonly string[]): Promise<Map<string, LabelRow>> {
+    return this.#run(() => {
+      const found = new Map<string, LabelRow>();
+      for (let at = 0; at < ids.length; at += DECISION_CHUNK) {
+        const part = ids.slice(at, at + DECISION_CHUNK);
+        const rows = this.#db.prepare(`SELECT ${LABEL_COLUMNS} FROM labels WHERE decision_id IN (${part.map(() => '?').join(', ')})`).all(...part) as Row[];
+        for (const row of rows) found.set(row.decision_id as string, toLabel(row));
+      }
+      return found;
+    });
+  }
+
+  insertLabels(rows: readonly LabelRow[]): Promise<string[]> {
+    return this.#transaction(() =>
+      rows.filter((row) => this.#changed(this.#insertLabel.run(row.decisionId, row.recordedAt, row.ledgerIndex, row.position, row.record))).map((row) => row.decisionId),
+    );
+  }
+
+  labelsInLeaf(ledgerIndex: number): Promise<LabelRow[]> {
+    return this.#run(() => (this.#db.prepare(`SELECT ${LABEL_COLUMNS} FROM labels WHERE ledger_index = ? ORDER BY position`).all(ledgerIndex) as Row[]).map(toLabel));
+  }
+
+  #changed(result: { changes: number | bigint }): boolean {
+    return Number(result.changes) === 1;
+  }
+
+  #transaction<T>(work: () => T): Promise<T> {
+    return this.#run(() => {
+      this.#db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = work();
+        this.#db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        this.#db.exec('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  #run<T>(work: () => T): Promise<T> {
+    try {
+      return Promise.resolve(work());
+    } catch (error) {
+      return Promise.reject(sqliteError(error, this.#location));
+    }
+  }
+}
+
+function toDecision(row: Row): DecisionRow {
+  return {
+    id: row.id as string,
+    model: row.model as string,
+    version: row.version as string,
+    decidedAt: row.decided_at as string,
+    ledgerIndex: row.ledger_index as number,
+    position: row.position as number,
+    record: row.record as string,
+  };
+}
+
+function toLabel(row: Row): LabelRow {
+  return {
+    decisionId: row.decision_id as string,
+    recordedAt: row.recorded_at as string,
+    ledgerIndex: row.ledger_index as number,
+    position: row.position as number,
+    record: row.record as string,
+  };
+}
