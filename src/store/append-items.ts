@@ -1,9 +1,14 @@
 import { fail } from '../core/errors.ts';
-import type { AppendItem } from './types.ts';
+import type { AppendItem, TreeHasher } from './types.ts';
 
-/** An append item checked and normalised for the database: recorded time in UTC, absent subject as null. */
+/**
+ * An append item checked and normalised for the database: recorded time in UTC, absent subject as null, and its
+ * leaf hash, computed when the item is queued — a pure function of the leaf, so it needs no lock, and on PostgreSQL
+ * it is computed while the previous batch's statements are still in flight.
+ */
 export interface RowItem {
   readonly leaf: Uint8Array;
+  readonly leafHash: Uint8Array;
   readonly kind: string;
   readonly subject: string | null;
   readonly recordedAt: string;
@@ -15,7 +20,7 @@ const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz
  * Checks every item before anything is queued, so one caller's bad item never fails the other callers of the same
  * group-commit batch. The error names the item and field (`items[3].recordedAt`) and what was expected.
  */
-export function toRowItems(items: readonly AppendItem[]): RowItem[] {
+export function toRowItems(items: readonly AppendItem[], hasher: TreeHasher): RowItem[] {
   if (!Array.isArray(items)) invalid('items', 'an array of append items');
   // Events of one batch usually share their recorded time: parse each distinct string once.
   let lastGiven: unknown;
@@ -29,7 +34,7 @@ export function toRowItems(items: readonly AppendItem[]): RowItem[] {
       lastUtc = utcInstant(item.recordedAt, `items[${k}].recordedAt`);
       lastGiven = item.recordedAt;
     }
-    return { leaf: item.leaf, kind: item.kind, subject: item.subject ?? null, recordedAt: lastUtc };
+    return { leaf: item.leaf, leafHash: hasher.leafHash(item.leaf), kind: item.kind, subject: item.subject ?? null, recordedAt: lastUtc };
   });
 }
 

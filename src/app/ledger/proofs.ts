@@ -11,7 +11,9 @@ const decoder = new TextDecoder();
 /**
  * Proofs served from stored perfect-subtree nodes. An inclusion proof and the root it leads to are fetched with one
  * `store.nodes` call (the audit path's nodes and the frontier's together), so its cost is one indexed query whatever
- * the log size. The signed checkpoint of the tree size is attached when the store is initialised.
+ * the log size. The signed checkpoint of the tree size is attached when the store is initialised. Once the size is
+ * known, the nodes, the leaf and the checkpoint are read concurrently: on PostgreSQL that is one round trip of
+ * latency instead of five.
  */
 export async function inclusionProof(store: Store, target: number | string, passphrase: string | undefined, now: Date): Promise<InclusionProofResult> {
   const size = await store.size();
@@ -19,11 +21,13 @@ export async function inclusionProof(store: Store, target: number | string, pass
   const plan = planInclusion(index, size);
   const proofIds = planIds(plan);
   const frontier = frontierIds(size);
-  const hashes = await storeHashSource(store).getNodes([...proofIds, ...frontier]);
+  const [hashes, leaf, signed] = await Promise.all([
+    storeHashSource(store).getNodes([...proofIds, ...frontier]),
+    leafAt(store, index),
+    signedAt(store, size, size, passphrase, now),
+  ]);
   const path = assemble(plan, hashes.slice(0, proofIds.length));
   const root = foldRight(hashes.slice(proofIds.length)) ?? EMPTY_ROOT;
-  const [leaf] = await firstLeaf(store, index);
-  const signed = await signedAt(store, size, size, passphrase, now);
   return {
     index,
     treeSize: size,
@@ -76,18 +80,22 @@ async function signedAt(
   passphrase: string | undefined,
   now: Date,
 ): Promise<{ checkpoint?: string; verifierKey?: string }> {
-  const identity = await identityOf(store);
+  const [identity, stored] = await Promise.all([identityOf(store), store.checkpoint(size)]);
   if (identity === undefined) return {};
-  const stored = await store.checkpoint(size);
   if (stored !== undefined) return { checkpoint: stored.text, verifierKey: identity.verifierKey };
   if (size !== current) return { verifierKey: identity.verifierKey };
   const fresh = await checkpointAt(store, size, passphrase, now);
   return { checkpoint: fresh.text, verifierKey: identity.verifierKey };
 }
 
-async function firstLeaf(store: Store, index: number) {
-  for await (const leaf of store.readLeaves(index, index + 1)) return [leaf] as const;
-  return fail('INTERNAL_INVARIANT', `no leaf at index ${index} in ${store.location}`);
+/** The leaf bytes and stored hash at `index` (below the size just read), in one query. */
+async function leafAt(store: Store, index: number): Promise<{ leaf: Uint8Array; leafHash: Uint8Array }> {
+  const page = await store.leafColumns(index, index + 1, 1);
+  const [leaf, leafHash] = [page.leaves[0], page.leafHashes[0]];
+  if (page.indices[0] !== index || leaf === undefined || leafHash === undefined) {
+    return fail('INTERNAL_INVARIANT', `no leaf at index ${index} in ${store.location}`);
+  }
+  return { leaf, leafHash };
 }
 
 /** Leaf hashes are not indexed, so finding one scans the log: O(n); pass the index when it is known. */

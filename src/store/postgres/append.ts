@@ -23,7 +23,7 @@ export async function commitPostgresBatch(pool: Pool, rows: readonly RowItem[], 
     const size = int(state.rows[0]?.size);
     const ids = frontierIds(size);
     const frontier = (await fetchNodes(client, ids)).map((hash, k) => hash ?? missingNode(ids[k]?.level, ids[k]?.index, size));
-    const leafHashes = rows.map((row) => hasher.leafHash(row.leaf));
+    const leafHashes = rows.map((row) => row.leafHash);
     const nodes = completedNodes(size, frontier, leafHashes, hasher);
     const leaves = pack(rows.map((row) => row.leaf));
     const hashes = pack(leafHashes);

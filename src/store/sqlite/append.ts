@@ -65,7 +65,7 @@ export function commitSqliteBatch(
   try {
     const size = (statements.size.get() as { size: number }).size;
     const frontier = frontierIds(size).map((id) => nodeHash(id) ?? missingNode(id, size));
-    const leafHashes = rows.map((row) => hasher.leafHash(row.leaf));
+    const leafHashes = rows.map((row) => row.leafHash);
     insertAll(statements.insertLeaves, statements.insertLeaf, rows.length, (k) => {
       const row = rows[k] as RowItem;
       return [size + k, row.leaf, leafHashes[k] as Uint8Array, row.kind, row.subject, row.recordedAt];
