@@ -59,13 +59,31 @@ export class ScoreDistribution {
     if (side !== undefined) side[bin] = (side[bin] ?? 0) + weight;
   }
 
-  /** Adds every entry of `other` (merge by addition). */
+  /**
+   * Adds every entry of `other` (merge by addition). Binned into binned is one element-wise addition per bin; exact
+   * entries are added one by one in `other`'s slot order. Either way each sum receives the same addends in the same
+   * order as adding `other`'s entries through add(), so the result is bit-identical to that (and to forEach + add).
+   */
   merge(other: ScoreDistribution): void {
-    other.forEach((score, pos, neg, binned) => {
-      if (binned) this.#toBinned();
-      this.add(score, 1, pos);
-      this.add(score, 0, neg);
-    });
+    const otherPos = other.#binPos;
+    const otherNeg = other.#binNeg;
+    if (otherPos !== undefined && otherNeg !== undefined) {
+      this.#toBinned();
+      const binPos = this.#binPos as Float64Array;
+      const binNeg = this.#binNeg as Float64Array;
+      for (let bin = 0; bin < BIN_COUNT; bin++) {
+        binPos[bin] = (binPos[bin] as number) + (otherPos[bin] as number);
+        binNeg[bin] = (binNeg[bin] as number) + (otherNeg[bin] as number);
+      }
+      return;
+    }
+    const keys = other.#keys;
+    for (let slot = 0; slot < keys.length; slot++) {
+      const key = keys[slot] as number;
+      if (key !== key) continue;
+      this.add(key, 1, other.#pos[slot] as number);
+      this.add(key, 0, other.#neg[slot] as number);
+    }
   }
 
   /** Calls `visit` for every non-empty distinct score (exact) or bin (binned; score = the bin's lower edge). */
@@ -87,20 +105,47 @@ export class ScoreDistribution {
     }
   }
 
-  /** The distribution in ascending score order, for the rank metrics. */
+  /**
+   * The distribution in ascending score order, for the rank metrics. Built straight into typed arrays: binned, the
+   * non-empty bins in bin order; exact, the occupied slots sorted by score (the keys are distinct and never NaN, so
+   * the order is total).
+   */
   curve(): ScoreCurve {
-    const entries: { score: number; pos: number; neg: number }[] = [];
-    this.forEach((score, pos, neg) => entries.push({ score, pos, neg }));
-    if (this.exact) entries.sort((a, b) => a.score - b.score);
-    const scores = new Float64Array(entries.length);
-    const pos = new Float64Array(entries.length);
-    const neg = new Float64Array(entries.length);
-    entries.forEach((entry, index) => {
-      scores[index] = entry.score;
-      pos[index] = entry.pos;
-      neg[index] = entry.neg;
-    });
-    return { scores, pos, neg, exact: this.exact };
+    const binPos = this.#binPos;
+    const binNeg = this.#binNeg;
+    if (binPos !== undefined && binNeg !== undefined) {
+      let count = 0;
+      for (let bin = 0; bin < BIN_COUNT; bin++) if ((binPos[bin] as number) !== 0 || (binNeg[bin] as number) !== 0) count++;
+      const scores = new Float64Array(count);
+      const pos = new Float64Array(count);
+      const neg = new Float64Array(count);
+      let at = 0;
+      for (let bin = 0; bin < BIN_COUNT; bin++) {
+        const p = binPos[bin] as number;
+        const n = binNeg[bin] as number;
+        if (p === 0 && n === 0) continue;
+        scores[at] = bin / BIN_COUNT;
+        pos[at] = p;
+        neg[at] = n;
+        at++;
+      }
+      return { scores, pos, neg, exact: false };
+    }
+    const keys = this.#keys;
+    const slots = new Uint32Array(this.#size);
+    let at = 0;
+    for (let slot = 0; slot < keys.length; slot++) if ((keys[slot] as number) === (keys[slot] as number)) slots[at++] = slot;
+    slots.sort((a, b) => (keys[a] as number) - (keys[b] as number));
+    const scores = new Float64Array(slots.length);
+    const pos = new Float64Array(slots.length);
+    const neg = new Float64Array(slots.length);
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i] as number;
+      scores[i] = keys[slot] as number;
+      pos[i] = this.#pos[slot] as number;
+      neg[i] = this.#neg[slot] as number;
+    }
+    return { scores, pos, neg, exact: true };
   }
 
   /** The slot of `score`, inserting it if new; −1 when the insertion switched the distribution to bins. */
