@@ -1,9 +1,10 @@
-import { defined, digestOfJson, fail, type ColumnHealth, type DatasetSection, type InputRef, type Verdict } from '../core/index.ts';
+import { defined, digestOfJson, fail, type ColumnHealth, type Digest, type DatasetSection, type InputRef, type Verdict } from '../core/index.ts';
 import { evaluatePolicy, loadWaivers, outcomeOf, summarize, type Policy } from '../policy/index.ts';
 import { builtInDetectors, columnFacts, dataMetrics, DataProfile, patternDetector, type PiiDetector } from '../stats/data/index.ts';
 import { openTable, type ReadProgress, type TableSource } from '../readers/index.ts';
 import type { CheckRequest } from './check-request.ts';
 import { planDataColumns, withTypeHint } from './data-columns.ts';
+import { DriftProfiles, profilePrevious } from './previous-version.ts';
 import { digestFile } from './file-digest.ts';
 import { toolVersion } from './version.ts';
 
@@ -30,6 +31,8 @@ export async function runDataCheck(request: CheckRequest, policy: Policy, model:
     detectors: detectorsOf(policy),
     ...defined({ label: dataset.label, positiveLabel: dataset.positiveLabel, id: dataset.id }),
   });
+  const comparesVersions = policy.rules.some((rule) => rule.kind === 'previous_version');
+  const driftProfiles = comparesVersions ? new DriftProfiles(columns) : undefined;
   let progress: ReadProgress | undefined;
   const reader = await openTable(source, columns.map(({ name, kind }) => ({ name, kind })), {
     onProgress: (p) => {
@@ -46,21 +49,32 @@ export async function runDataCheck(request: CheckRequest, policy: Policy, model:
         sized = true;
       }
       profile.add(batch);
+      driftProfiles?.add(batch);
     }
   } catch (error) {
     throw withTypeHint(error);
   }
+  const datasetDigest = await digest;
+  const previous =
+    driftProfiles === undefined || dataset.name === undefined
+      ? undefined
+      : request.datasetVersions === undefined
+        ? { unavailable: 'no ledger was opened to find it' }
+        : await profilePrevious(await request.datasetVersions(dataset.name), dataset.name, { digest: datasetDigest, columns, profiles: driftProfiles, source }).catch((error: unknown) => {
+            throw withTypeHint(error);
+          });
   const facts = columnFacts(profile);
   const { metrics, missing } = dataMetrics(profile, { confidence: settings.confidence, minGroupSize: settings.minGroupSize, intersections: settings.intersections });
   const waivers = request.waiversFile === undefined ? [] : await loadWaivers(request.waiversFile);
   const findings = evaluatePolicy(
     { ...policy, settings, ...(model === undefined ? {} : { model: model.name }) },
-    { metrics, waivers, now: request.now, dataset: { rows: profile.rows, columns: facts, duplicateRows: profile.duplicateRows, missing, absent } },
+    { metrics, waivers, now: request.now, dataset: { rows: profile.rows, columns: facts, duplicateRows: profile.duplicateRows, missing, absent, ...(previous === undefined ? {} : { previous }) } },
   );
   const inputs: InputRef[] = [
     { role: 'policy', file: request.policyFile, digest: policy.digest },
-    { role: 'dataset', file: request.dataFile, digest: await digest, rows: profile.rows },
+    { role: 'dataset', file: request.dataFile, digest: datasetDigest, rows: profile.rows },
   ];
+  if (previous !== undefined && !('unavailable' in previous)) inputs.push({ role: 'dataset_previous', file: previous.source, digest: previous.digest as Digest, rows: previous.rows });
   if (request.waiversFile !== undefined) inputs.push({ role: 'waivers', file: request.waiversFile, digest: await digestFile(request.waiversFile) });
   const health: ColumnHealth[] = facts.map((c) => ({ column: c.name, role: c.role, missing: c.missing, rows: c.rows }));
   const section: DatasetSection = {

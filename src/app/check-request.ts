@@ -1,4 +1,5 @@
 import type { TableFormat } from '../readers/index.ts';
+import type { RecordedDatasetVersion } from './previous-version.ts';
 
 /** Column mapping overrides given on the command line (or in an API request); they win over the policy's `data:`. */
 export interface ColumnOverrides {
@@ -26,4 +27,6 @@ export interface CheckRequest {
   readonly seed?: number;
   readonly now: Date;
   readonly onProgress?: (file: string, bytesRead: number, totalBytes: number) => void;
+  /** Dataset checks with a previous_version rule: the recorded versions of a dataset, oldest first (from the ledger). */
+  readonly datasetVersions?: (name: string) => Promise<readonly RecordedDatasetVersion[]>;
 }

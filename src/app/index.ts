@@ -39,3 +39,4 @@ export type { Authentication, CreatedToken, CreateTokenRequest, OpenTokensOption
 export { allows, grants, parseRole, roles, type Permission, type Role } from './tokens/roles.ts';
 export { relabelProblem, relabelVerdict } from './remote/relabel.ts';
 export { remoteCheck, type RemoteServer } from './remote/client.ts';
+export { datasetVersions, type RecordedDatasetVersion } from './previous-version.ts';

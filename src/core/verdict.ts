@@ -28,7 +28,8 @@ export type RuleKind =
   | 'missingness'
   | 'leakage'
   | 'duplicates'
-  | 'personal_data';
+  | 'personal_data'
+  | 'previous_version';
 
 export interface Bound {
   readonly min?: number;
@@ -71,8 +72,11 @@ export interface Finding {
   readonly waiver?: WaiverRef;
 }
 
-/** `dataset`: the training data of a dataset check (the data a model will be trained on, not its predictions). */
-export type InputRole = 'evaluation' | 'baseline' | 'model_card' | 'waivers' | 'policy' | 'dataset';
+/**
+ * `dataset`: the training data of a dataset check (the data a model will be trained on, not its predictions);
+ * `dataset_previous`: the previous recorded version it was compared with.
+ */
+export type InputRole = 'evaluation' | 'baseline' | 'model_card' | 'waivers' | 'policy' | 'dataset' | 'dataset_previous';
 
 export interface InputRef {
   readonly role: InputRole;

@@ -81,7 +81,7 @@ function checkDataMapping(doc: PolicyDocument, source: YamlSource, problems: Pro
   if (data.threshold !== undefined && data.score === undefined) {
     problems.add('POLICY_INVALID_FIELD', 'data.threshold is set but data.score is not', source.at(['data', 'threshold']), { expected: 'data.score naming the score column' });
   }
-  const forDataset = ['label', 'id', 'columns'] as const;
+  const forDataset = ['label', 'id', 'columns', 'dataset'] as const;
   const forModels = ['y_true', 'y_pred', 'score', 'threshold', 'weight', 'labels'] as const;
   for (const field of data.task === 'dataset' ? forModels : forDataset) {
     if (data[field] !== undefined) {

@@ -39,6 +39,7 @@ export function normalizeDataset(doc: DataDocument | undefined): DatasetMapping 
     ...(doc.label === undefined ? {} : { label: doc.label }),
     ...(doc.positive_label === undefined ? {} : { positiveLabel: String(doc.positive_label) }),
     ...(doc.id === undefined ? {} : { id: doc.id }),
+    ...(doc.dataset === undefined ? {} : { name: doc.dataset }),
   };
 }
 

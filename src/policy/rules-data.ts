@@ -98,5 +98,19 @@ export function buildDataRule(doc: RuleDocument, base: Base, context: RuleContex
     }
     return { ...base, kind: 'personal_data', maxShare: spec.max_share ?? 0, detectors, patterns: spec.patterns ?? {}, ...(spec.columns === undefined ? {} : { columns: spec.columns }) };
   }
+  if (doc.previous_version !== undefined) {
+    const spec = doc.previous_version;
+    if (dataset.name === undefined) {
+      problems.add('POLICY_INVALID_FIELD', `previous_version rule "${doc.id}" compares with the previous recorded version, but data.dataset names no dataset`, site.at(['previous_version']), { expected: 'data.dataset: the name given to steward record dataset --name' });
+    }
+    return {
+      ...base,
+      kind: 'previous_version',
+      thresholds: Object.fromEntries(Object.entries(spec.thresholds ?? {}).filter((entry): entry is [string, number] => entry[1] !== undefined)),
+      newCategories: spec.new_categories ?? false,
+      ...(spec.columns === undefined ? {} : { columns: spec.columns }),
+      ...(spec.max_missing_rate_change === undefined ? {} : { maxMissingRateChange: spec.max_missing_rate_change }),
+    };
+  }
   return undefined;
 }

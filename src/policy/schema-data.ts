@@ -63,6 +63,21 @@ export const personalDataSpecSchema = z.strictObject({
   columns: z.array(z.string().min(1)).min(1).optional().meta({ description: 'default: every text column' }),
 });
 
+export const previousVersionSpecSchema = z.strictObject({
+  columns: z.array(z.string().min(1)).min(1).optional().meta({ description: 'default: every column in both versions but the id' }),
+  thresholds: z
+    .strictObject({
+      psi: z.number().gt(0).optional().meta({ description: 'default 0.2' }),
+      ks: z.number().gt(0).lt(1).optional().meta({ description: 'p-value level, default 0.05' }),
+      chi_square: z.number().gt(0).lt(1).optional().meta({ description: 'p-value level, default 0.05' }),
+      wasserstein: z.number().gt(0).optional().meta({ description: 'W1 / reference sd, default 0.1' }),
+      jensen_shannon: z.number().gt(0).max(1).optional().meta({ description: 'default 0.1' }),
+    })
+    .optional(),
+  max_missing_rate_change: share.optional().meta({ description: 'largest allowed |missing share now − before| per column; default: not checked' }),
+  new_categories: z.boolean().optional().meta({ description: 'a category the previous version never had fails the column; default false' }),
+});
+
 /** The data rule kinds, in the order the evaluator reports them. */
-export const dataRuleKinds = ['schema', 'representation', 'label_balance', 'missingness', 'leakage', 'duplicates', 'personal_data'] as const;
+export const dataRuleKinds = ['schema', 'representation', 'label_balance', 'missingness', 'leakage', 'duplicates', 'personal_data', 'previous_version'] as const;
 export type DataRuleKind = (typeof dataRuleKinds)[number];

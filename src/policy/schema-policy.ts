@@ -6,6 +6,7 @@ import {
   leakageSpecSchema,
   missingnessSpecSchema,
   personalDataSpecSchema,
+  previousVersionSpecSchema,
   representationSpecSchema,
   schemaSpecSchema,
 } from './schema-data.ts';
@@ -38,6 +39,7 @@ export const dataSchema = z
     label: z.string().min(1).optional().meta({ description: 'task dataset: the label column (binary: positive_label, or 1/true/yes)' }),
     id: z.string().min(1).optional().meta({ description: 'task dataset: the row id column (unique)' }),
     columns: z.record(z.string(), columnDeclarationSchema).optional().meta({ description: 'task dataset: declared columns, checked by schema rules' }),
+    dataset: z.string().min(1).optional().meta({ description: 'task dataset: the name its versions are recorded under (steward record dataset --name), for previous_version rules' }),
   })
   .meta({ description: 'column mapping of the evaluation file; command-line flags may override it' });
 
@@ -87,6 +89,7 @@ export const ruleSchema = z.strictObject({
   leakage: leakageSpecSchema.optional(),
   duplicates: duplicatesSpecSchema.optional(),
   personal_data: personalDataSpecSchema.optional(),
+  previous_version: previousVersionSpecSchema.optional(),
 });
 
 export const policySchema = z

@@ -23,6 +23,8 @@ export interface DatasetMapping {
   readonly sensitive: readonly string[];
   /** Declared columns, in the order written. */
   readonly columns: readonly ColumnDeclaration[];
+  /** The name the dataset's versions are recorded under in the ledger. */
+  readonly name?: string;
 }
 
 interface DataRuleBase {
@@ -85,4 +87,13 @@ export interface PersonalDataRule extends DataRuleBase {
   readonly columns?: readonly string[];
 }
 
-export type DataRule = SchemaRule | RepresentationRule | LabelBalanceRule | MissingnessRule | LeakageRule | DuplicatesRule | PersonalDataRule;
+export interface PreviousVersionRule extends DataRuleBase {
+  readonly kind: 'previous_version';
+  readonly columns?: readonly string[];
+  /** Drift thresholds by statistic (psi, ks, chi_square, wasserstein, jensen_shannon); the rest default. */
+  readonly thresholds: Readonly<Record<string, number>>;
+  readonly maxMissingRateChange?: number;
+  readonly newCategories: boolean;
+}
+
+export type DataRule = PreviousVersionRule | SchemaRule | RepresentationRule | LabelBalanceRule | MissingnessRule | LeakageRule | DuplicatesRule | PersonalDataRule;

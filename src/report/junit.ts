@@ -34,7 +34,7 @@ export function renderJunit(verdict: Verdict, options: RenderOptions): string {
 
 const kindOrder: readonly RuleKind[] = [
   'metric', 'disparity', 'baseline', 'documentation', 'expression',
-  'schema', 'representation', 'label_balance', 'missingness', 'leakage', 'duplicates', 'personal_data',
+  'schema', 'representation', 'label_balance', 'missingness', 'leakage', 'duplicates', 'personal_data', 'previous_version',
   'waiver',
 ];
 

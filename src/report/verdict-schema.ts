@@ -83,7 +83,7 @@ const waiver = z.strictObject({
 
 const finding = z.strictObject({
   ruleId: name,
-  kind: z.enum(['metric', 'disparity', 'baseline', 'documentation', 'expression', 'waiver', 'schema', 'representation', 'label_balance', 'missingness', 'leakage', 'duplicates', 'personal_data']),
+  kind: z.enum(['metric', 'disparity', 'baseline', 'documentation', 'expression', 'waiver', 'schema', 'representation', 'label_balance', 'missingness', 'leakage', 'duplicates', 'personal_data', 'previous_version']),
   severity: z.enum(['error', 'warn', 'info']),
   status: z.enum(['pass', 'fail', 'warn', 'insufficient_evidence', 'waived']),
   message: z.string(),
@@ -137,7 +137,7 @@ export const verdictSchema = z
     model: z.strictObject({ name, version: z.string().exactOptional() }).exactOptional(),
     inputs: z.array(
       z.strictObject({
-        role: z.enum(['evaluation', 'baseline', 'model_card', 'waivers', 'policy', 'dataset']),
+        role: z.enum(['evaluation', 'baseline', 'model_card', 'waivers', 'policy', 'dataset', 'dataset_previous']),
         file: z.string(),
         digest,
         rows: count.exactOptional(),

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { join } from 'node:path';
-import { recordVerdict, remoteCheck, runCheck, type CheckRequest, type RemoteServer } from '../../app/index.ts';
+import { datasetVersions, recordVerdict, remoteCheck, runCheck, type CheckRequest, type RemoteServer } from '../../app/index.ts';
 import { defined } from '../../core/index.ts';
 import { renderReport, reportFormats, type ReportFormat } from '../../report/index.ts';
 import { collect, parseIntegerOption, parseListOption, parseNumberOption, parseTimeOption } from '../options.ts';
@@ -96,7 +96,12 @@ export function registerCheck(program: Command, terminal: Terminal, setExitCode:
       // With STEWARD_URL and STEWARD_TOKEN set, a server runs the same check; the output below is the same.
       const verdict =
         remote === undefined
-          ? await runCheck({ ...toRequest(options), onProgress: (file, done, total) => bar.update(done, total, file) })
+          ? await runCheck({
+              ...toRequest(options),
+              onProgress: (file, done, total) => bar.update(done, total, file),
+              // Only a dataset policy with a previous_version rule asks: the ledger is opened then, not otherwise.
+              datasetVersions: (name) => withLedger({ ...defined({ store: options.store }) }, (ledger) => datasetVersions(ledger, name)),
+            })
           : await remoteCheck(remote, toRequest(options));
       bar.finish();
       if (options.record === true) {

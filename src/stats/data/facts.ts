@@ -1,4 +1,5 @@
 import type { Location } from '../../core/index.ts';
+import type { CategoricalProfile, NumericProfile } from '../drift/index.ts';
 import { cramersV } from './association.ts';
 import { binnedAuc } from './class-histogram.ts';
 import type { GroupMissing } from './data-metrics.ts';
@@ -75,4 +76,24 @@ export interface DatasetFacts {
   readonly missing: readonly GroupMissing[];
   /** Declared (or schema-required) columns that are not in the file. */
   readonly absent: readonly string[];
+  /** For previous_version rules: the previous recorded version, or why it could not be read. */
+  readonly previous?: PreviousVersion;
 }
+
+/** A drift profile of one column (stats/drift): numeric or categorical. */
+export type DriftProfile = NumericProfile | CategoricalProfile;
+
+/** The previous recorded version of the dataset, profiled for the previous_version rule. */
+export type PreviousVersion =
+  | {
+      readonly digest: string;
+      /** Where it was read from (the recorded source). */
+      readonly source: string;
+      readonly recordedAt: string;
+      readonly rows: number;
+      /** Columns present in both versions: the previous version's profile and the current one's. */
+      readonly columns: readonly { readonly name: string; readonly before: DriftProfile; readonly now: DriftProfile }[];
+      /** Current columns the previous version did not have. */
+      readonly added: readonly string[];
+    }
+  | { readonly unavailable: string };

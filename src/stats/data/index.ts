@@ -1,6 +1,6 @@
 /** Statistics of training data for the data rules (`steward check` on a dataset): one mergeable pass, then facts. */
 export { DataProfile } from './data-profile.ts';
-export { columnFacts, type ColumnFacts, type DatasetFacts } from './facts.ts';
+export { columnFacts, type ColumnFacts, type DatasetFacts, type DriftProfile, type PreviousVersion } from './facts.ts';
 export { dataMetrics, type DataMetricsOptions, type GroupMissing } from './data-metrics.ts';
 export { builtInDetectors, builtInDetectorNames, patternDetector, detectMask, type PiiDetector } from './pii-detectors.ts';
 export { luhnValid, ibanValid } from './checksums.ts';

@@ -7,6 +7,7 @@ import { evaluateLabelBalanceRule } from './label-balance-rule.ts';
 import { evaluateLeakageRule } from './leakage-rule.ts';
 import { evaluateMissingnessRule } from './missingness-rule.ts';
 import { evaluatePersonalDataRule } from './personal-data-rule.ts';
+import { evaluatePreviousVersionRule } from './previous-version-rule.ts';
 import { evaluateRepresentationRule } from './representation-rule.ts';
 import { evaluateSchemaRule } from './schema-rule.ts';
 
@@ -28,5 +29,7 @@ export function evaluateDataRule(rule: DataRule, metrics: MetricsSection, datase
       return evaluateDuplicatesRule(rule, dataset, facts);
     case 'personal_data':
       return evaluatePersonalDataRule(rule, facts);
+    case 'previous_version':
+      return evaluatePreviousVersionRule(rule, dataset, facts, settings);
   }
 }
