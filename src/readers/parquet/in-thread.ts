@@ -9,6 +9,9 @@ import type { ColumnRequest, ReadOptions, RowBatch, TableReader, TableSource } f
 import { fileAsyncBuffer } from './file-buffer.ts';
 import { decodeParquetValues } from './values.ts';
 
+/** Rows decoded per hyparquet call (see batches()). */
+export const DECODE_ROWS = 1 << 18;
+
 /**
  * Opens a Parquet file with hyparquet, in the calling thread (the worker's side of reader.ts; the magic bytes were
  * already checked there). The footer metadata gives the schema (header = top-level column names) now;
@@ -45,23 +48,29 @@ export async function openParquetInThread(source: TableSource, requests: readonl
       const scan = await guard(file, () => parquetScan({ file: buffer, metadata, columns, compressors }));
       let rowsRead = 0;
       for (const range of scan.ranges) {
-        const data = await guard(file, () =>
-          Promise.all(columns.map((column) => scan.readColumn({ column, rowStart: range.rowStart, rowEnd: range.rowEnd }))),
-        );
-        const groupRows = range.rowEnd - range.rowStart;
-        if (data.some((values) => values.length !== groupRows)) {
-          fail('INPUT_INVALID_PARQUET', `a row group has fewer values than its ${groupRows} rows`, { location: { file, path: `rows[${range.rowStart}]` } });
-        }
-        for (let from = 0; from < groupRows; from += batchRows) {
-          const rows = Math.min(batchRows, groupRows - from);
-          const firstRow = range.rowStart + from;
-          const buffers = new BatchBuffers(plan.slots, rows);
-          plan.slots.forEach((slot, index) => {
-            decodeParquetValues(slot, index, buffers, data[index] ?? [], from, rows, (row) => ({ file, path: `rows[${firstRow + row}].${slot.name}` }));
-          });
-          buffers.rows = rows;
-          rowsRead += rows;
-          yield buffers.finish(firstRow, (row, column) => ({ file, path: `rows[${firstRow + row}]${column === undefined ? '' : `.${column}`}` }));
+        // A slice of DECODE_ROWS rows at a time, not the whole row group: hyparquet decodes only the pages a slice
+        // touches (through the offset index when the writer wrote one), so memory is bounded by a slice instead of a
+        // row group (a 1M-row group of strings is hundreds of MB of JavaScript values). Slices much smaller than a
+        // page would decode the same page again and again, hence a few batches per slice.
+        for (let sliceStart = range.rowStart; sliceStart < range.rowEnd; sliceStart += DECODE_ROWS) {
+          const sliceRows = Math.min(DECODE_ROWS, range.rowEnd - sliceStart);
+          const data = await guard(file, () =>
+            Promise.all(columns.map((column) => scan.readColumn({ column, rowStart: sliceStart, rowEnd: sliceStart + sliceRows }))),
+          );
+          if (data.some((values) => values.length !== sliceRows)) {
+            fail('INPUT_INVALID_PARQUET', `a row group has fewer values than its ${range.rowEnd - range.rowStart} rows`, { location: { file, path: `rows[${sliceStart}]` } });
+          }
+          for (let from = 0; from < sliceRows; from += batchRows) {
+            const rows = Math.min(batchRows, sliceRows - from);
+            const firstRow = sliceStart + from;
+            const buffers = new BatchBuffers(plan.slots, rows);
+            plan.slots.forEach((slot, index) => {
+              decodeParquetValues(slot, index, buffers, data[index] ?? [], from, rows, (row) => ({ file, path: `rows[${firstRow + row}].${slot.name}` }));
+            });
+            buffers.rows = rows;
+            rowsRead += rows;
+            yield buffers.finish(firstRow, (row, column) => ({ file, path: `rows[${firstRow + row}]${column === undefined ? '' : `.${column}`}` }));
+          }
         }
         // Parquet has no byte cursor to report: progress is the share of rows read, scaled to the file size.
         options.onProgress?.({ bytesRead: Math.round((opened.size * rowsRead) / Math.max(1, totalRows)), totalBytes: opened.size, rowsRead });
