@@ -80,10 +80,13 @@ function healthRoles(mapping: EvaluationMapping): { column: string; role: string
 function countMissing(column: Column | undefined): number {
   let count = 0;
   if (column === undefined) return count;
+  // Indexed loops: a typed array's for-of iterator costs several times more per element in this hot path.
   if (column.kind === 'number') {
-    for (const value of column.values) if (Number.isNaN(value)) count++;
+    const values = column.values;
+    for (let row = 0; row < values.length; row++) if ((values[row] as number) !== (values[row] as number)) count++;
   } else {
-    for (const code of column.codes) if (code < 0) count++;
+    const codes = column.codes;
+    for (let row = 0; row < codes.length; row++) if ((codes[row] as number) < 0) count++;
   }
   return count;
 }

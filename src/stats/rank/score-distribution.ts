@@ -131,29 +131,40 @@ export class ScoreDistribution {
       }
       return { scores, pos, neg, exact: false };
     }
+    // Native numeric sort of the keys (no comparator call per comparison), then each key's sums by one probe.
     const keys = this.#keys;
-    const slots = new Uint32Array(this.#size);
+    const scores = new Float64Array(this.#size);
     let at = 0;
-    for (let slot = 0; slot < keys.length; slot++) if ((keys[slot] as number) === (keys[slot] as number)) slots[at++] = slot;
-    slots.sort((a, b) => (keys[a] as number) - (keys[b] as number));
-    const scores = new Float64Array(slots.length);
-    const pos = new Float64Array(slots.length);
-    const neg = new Float64Array(slots.length);
-    for (let i = 0; i < slots.length; i++) {
-      const slot = slots[i] as number;
-      scores[i] = keys[slot] as number;
+    for (let slot = 0; slot < keys.length; slot++) if ((keys[slot] as number) === (keys[slot] as number)) scores[at++] = keys[slot] as number;
+    scores.sort();
+    const pos = new Float64Array(scores.length);
+    const neg = new Float64Array(scores.length);
+    for (let i = 0; i < scores.length; i++) {
+      const slot = this.#find(scores[i] as number);
       pos[i] = this.#pos[slot] as number;
       neg[i] = this.#neg[slot] as number;
     }
     return { scores, pos, neg, exact: true };
   }
 
+  /** The slot holding `score`, which must be present (exact mode). */
+  #find(score: number): number {
+    const keys = this.#keys;
+    let slot = this.#home(score);
+    while ((keys[slot] as number) !== score) slot = (slot + 1) & this.#mask;
+    return slot;
+  }
+
+  #home(score: number): number {
+    scratch[0] = score;
+    const slot = Math.imul((scratchWords[0] ?? 0) ^ Math.imul(scratchWords[1] ?? 0, 0x9e3779b1), 0x85ebca6b);
+    return (slot ^ (slot >>> 15)) & this.#mask;
+  }
+
   /** The slot of `score`, inserting it if new; −1 when the insertion switched the distribution to bins. */
   #slot(score: number): number {
-    scratch[0] = score;
     const keys = this.#keys;
-    let slot = Math.imul((scratchWords[0] ?? 0) ^ Math.imul(scratchWords[1] ?? 0, 0x9e3779b1), 0x85ebca6b);
-    slot = (slot ^ (slot >>> 15)) & this.#mask;
+    let slot = this.#home(score);
     for (;;) {
       const key = keys[slot] ?? EMPTY;
       if (key === score) return slot;
