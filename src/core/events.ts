@@ -95,7 +95,31 @@ export interface WaiverEvent extends EventBase, WaiverRef {
   readonly type: 'waiver';
 }
 
+/**
+ * One accepted batch of production decisions (POST /v1/decisions), as one leaf: the batch's decisions are the leaves
+ * of an in-batch RFC 6962 tree (each leaf the canonical JSON of one decision, in position order) and `root` is its
+ * hash, so one decision's inclusion is proved by this leaf's proof plus the in-batch audit path. The decisions
+ * themselves stay in the store's decision table, which keeps each one's exact canonical JSON.
+ */
+export interface DecisionsEvent extends EventBase {
+  readonly type: 'decisions';
+  readonly count: number;
+  /** Lowercase hex RFC 6962 root of the in-batch tree. */
+  readonly root: string;
+  /** The `model@version`s the decisions name, sorted, without repeats. */
+  readonly versions: readonly string[];
+}
+
+/** One accepted batch of labels (POST /v1/labels), hashed like DecisionsEvent: one in-batch tree per leaf. */
+export interface LabelsEvent extends EventBase {
+  readonly type: 'labels';
+  readonly count: number;
+  readonly root: string;
+}
+
 export type LedgerEvent =
+  | DecisionsEvent
+  | LabelsEvent
   | DatasetEvent
   | RunEvent
   | VersionEvent
@@ -122,5 +146,8 @@ export function subjectOf(event: LedgerEvent): string {
       return event.model === undefined ? `policy:${event.policy.name}` : `${event.model}@${event.version ?? ''}`;
     case 'waiver':
       return `${event.model}:${event.rule}`;
+    case 'decisions':
+    case 'labels':
+      return event.type;
   }
 }

@@ -10,7 +10,9 @@ import { loggerOptions } from './logger.ts';
 import { registerMetrics } from './metrics.ts';
 import { DEFAULT_MAX_UPLOAD_BYTES, type ServerOptions } from './options.ts';
 import { requestIdOf } from './request-id.ts';
+import { Ingest } from '../app/decisions/index.ts';
 import { registerCheckRoute } from './routes/check.ts';
+import { registerDecisionRoutes } from './routes/decisions.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerLedgerRoutes } from './routes/ledger.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
@@ -68,6 +70,10 @@ export async function buildServer(options: ServerOptions): Promise<StewardServer
   registerPolicyRoutes(app, tempRoot);
   registerLedgerRoutes(app, options.ledger, tempRoot);
   registerTokenRoutes(app, options.tokens, now);
+  const ingest = options.ingest ?? new Ingest(options.ledger, { now });
+  registerDecisionRoutes(app, ingest);
+  // close() waits for in-flight requests, whose answers wait for their batch: the queue is empty once they are sent.
+  app.addHook('onClose', () => ingest.close());
   await app.ready();
   return {
     app,

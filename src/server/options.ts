@@ -1,3 +1,4 @@
+import type { Ingest } from '../app/decisions/index.ts';
 import type { Ledger, TokenRegistry } from '../app/index.ts';
 
 /** Everything a server instance needs; the CLI's `serve` command builds it from flags and the environment. */
@@ -6,6 +7,8 @@ export interface ServerOptions {
   readonly tokens: TokenRegistry;
   /** The ledger for the read/audit routes (log, lineage, state, checkpoint, verify, proofs, export). */
   readonly ledger: Ledger;
+  /** Decision ingest (queue size, group size); default one over `ledger` with the default limits. */
+  readonly ingest?: Ingest;
   /** Largest accepted upload per file, in bytes (evaluation data can be large; it is streamed to disk). */
   readonly maxUploadBytes?: number;
   /** Where uploads are written while a check runs; default the OS temporary folder. */

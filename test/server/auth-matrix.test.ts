@@ -38,6 +38,9 @@ const routes: RouteCase[] = [
   { method: 'GET', path: '/v1/tokens', url: '/v1/tokens', allowed: ['admin'] },
   { method: 'POST', path: '/v1/tokens', url: '/v1/tokens', allowed: ['admin'], payload: { name: 'made-in-matrix', role: 'viewer' } },
   { method: 'DELETE', path: '/v1/tokens/{nameOrId}', url: '/v1/tokens/made-in-matrix', allowed: ['admin'] },
+  { method: 'POST', path: '/v1/decisions', url: '/v1/decisions', allowed: engineers, payload: [] },
+  { method: 'POST', path: '/v1/labels', url: '/v1/labels', allowed: engineers, payload: [] },
+  { method: 'GET', path: '/v1/decisions/{id}/trace', url: '/v1/decisions/d-unknown/trace', allowed: everyone },
 ];
 
 let t: TestServer;

@@ -9,6 +9,7 @@ import { fail, type LedgerEvent } from '../../core/index.ts';
 const digest = z.string().regex(/^sha256:[0-9a-f]{64}$/, 'a digest `sha256:` + 64 lowercase hex digits');
 const count = z.number().int().nonnegative();
 const text = z.string().min(1);
+const hex = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hash as 64 lowercase hex digits');
 
 const base = {
   v: z.literal(1),
@@ -85,6 +86,8 @@ export const ledgerEventSchema = z.discriminatedUnion('type', [
       }),
     ),
   }),
+  z.strictObject({ ...base, type: z.literal('decisions'), count: count.min(1), root: hex, versions: z.array(text).min(1) }),
+  z.strictObject({ ...base, type: z.literal('labels'), count: count.min(1), root: hex }),
   z.strictObject({
     ...base,
     type: z.literal('waiver'),

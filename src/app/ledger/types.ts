@@ -1,4 +1,5 @@
 import type { LedgerEvent } from '../../core/index.ts';
+import type { Store } from '../../store/index.ts';
 
 /** One event as read back from the ledger, with its position and leaf hash (hex). */
 export interface RecordedEvent {
@@ -18,6 +19,8 @@ export interface AppendedEvents {
  * the store and the key; callers never touch either.
  */
 export interface Ledger {
+  /** The store under the ledger, for use cases that keep tables beside the log (decision ingest). */
+  readonly store: Store;
   /** Appends events (canonical JSON leaves); resolves once they are durable. */
   append(events: readonly LedgerEvent[]): Promise<AppendedEvents>;
   size(): Promise<number>;

@@ -23,6 +23,10 @@ export function describeEvent(event: LedgerEvent): string {
       return `${event.outcome.toUpperCase()} policy ${event.policy.name} (${event.summary.fail} fail, ${event.summary.warn} warn, ${event.summary.waived} waived)`;
     case 'waiver':
       return `ticket ${event.ticket}, expires ${event.expires}`;
+    case 'decisions':
+      return `${event.count} decisions of ${event.versions.join(', ')}, batch root ${event.root.slice(0, 12)}`;
+    case 'labels':
+      return `${event.count} labels, batch root ${event.root.slice(0, 12)}`;
   }
 }
 

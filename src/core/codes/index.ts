@@ -7,6 +7,7 @@ import { storeCodes } from './store.ts';
 import { recordCodes } from './records.ts';
 import { serverCodes } from './server.ts';
 import { explainCodes } from './explain.ts';
+import { ingestCodes } from './ingest.ts';
 import type { CodeSpec } from './types.ts';
 
 export type { CodeCategory, CodeSpec } from './types.ts';
@@ -25,6 +26,7 @@ export const codes = {
   ...recordCodes,
   ...serverCodes,
   ...explainCodes,
+  ...ingestCodes,
 } as const satisfies Record<string, CodeSpec>;
 
 export type ErrorCode = keyof typeof codes;
