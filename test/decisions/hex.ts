@@ -1,0 +1,4 @@
+/** Lowercase hex → bytes, for checking the hex proofs the API returns. */
+export function fromHexForTest(hex: string): Uint8Array {
+  return new Uint8Array(Buffer.from(hex, 'hex'));
+}
