@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot, runCli } from './cli.ts';
+
+export interface Served {
+  readonly child: ChildProcess;
+  readonly url: string;
+  readonly exited: Promise<number | null>;
+}
+
+/** `steward serve --store <store>` on an ephemeral loopback port; resolves once it listens. */
+export function serve(store: string): Promise<Served> {
+  const child = spawn(process.execPath, ['src/cli/main.ts', 'serve', '--store', store, '--port', '0', '--log-level', 'warn'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    let stderr = '';
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      const match = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
+      if (match !== null) resolve({ child, url: match[1] as string, exited });
+    });
+    void exited.then((code) => reject(new Error(`serve exited ${String(code)} before listening: ${stderr}`)));
+  });
+}
+
+/** Initialises the store, records and deploys credit@1.0.0, and returns an engineer token. */
+export async function prepareStore(store: string, folder: string): Promise<string> {
+  const ok = async (args: string[]): Promise<string> => {
+    const result = await runCli([...args, '--store', store]);
+    if (result.code !== 0) throw new Error(`steward ${args.join(' ')} failed: ${result.stderr}`);
+    return result.stdout;
+  };
+  const artifact = join(folder, 'model.bin');
+  writeFileSync(artifact, 'weights');
+  await ok(['init', '--origin', 'ingest.test/steward']);
+  await ok(['record', 'version', 'credit@1.0.0', '--artifact', artifact]);
+  await ok(['record', 'deployment', 'credit@1.0.0', '--env', 'production']);
+  const created = await ok(['token', 'create', '--role', 'engineer', '--name', 'ingest']);
+  const token = /stw_[A-Za-z0-9_-]+/.exec(created)?.[0];
+  if (token === undefined) throw new Error(`no token in: ${created}`);
+  return token;
+}
+
+export function batchOf(prefix: string, size: number): object[] {
+  const timestamp = new Date().toISOString();
+  return Array.from({ length: size }, (_, k) => ({ decision_id: `${prefix}-${k}`, model: 'credit', version: '1.0.0', timestamp, features: { income: k, region: k % 7 }, prediction: k % 2, score: (k % 100) / 100 }));
+}
+
+/** Posts a batch, retrying on 429/503 (back-pressure) as a well-behaved client does; the accepted count, or throws. */
+export async function postBatch(url: string, token: string, batch: readonly object[]): Promise<{ accepted: number; duplicates: number }> {
+  for (;;) {
+    const response = await fetch(`${url}/v1/decisions`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(batch) });
+    if (response.status === 429 || response.status === 503) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      continue;
+    }
+    if (response.status !== 200) throw new Error(`ingest answered ${response.status}: ${await response.text()}`);
+    return (await response.json()) as { accepted: number; duplicates: number };
+  }
+}
