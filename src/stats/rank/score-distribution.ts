@@ -2,8 +2,8 @@
  * The distribution of scores of one slice, split by class: what ROC AUC, average precision and DeLong's variance
  * need, and nothing per row.
  *
- * Exact mode: distinct score → (weight of positives, weight of negatives), in an open-addressing hash table over
- * typed arrays (no allocation per row). When a slice has more than `EXACT_CAP` distinct scores it switches, once and
+ * Exact mode: distinct score → (weight of positives, weight of negatives), in compact typed arrays indexed by an
+ * open-addressing hash table (no allocation per row). When a slice has more than `EXACT_CAP` distinct scores it switches, once and
  * for good, to `BIN_COUNT` equal-width bins over [0, 1] (scores outside are clipped into the end bins). The state
  * depends only on the multiset of (score, class, weight), never on arrival order, so merging is exact: the union of
  * two exact tables stays exact unless it has more than EXACT_CAP distinct scores, and then it is binned exactly as a
@@ -12,7 +12,6 @@
 export const EXACT_CAP = 1 << 16;
 export const BIN_COUNT = 1 << 16;
 
-const EMPTY = Number.NaN;
 const scratch = new Float64Array(1);
 const scratchWords = new Uint32Array(scratch.buffer);
 
@@ -27,20 +26,20 @@ export interface ScoreCurve {
 }
 
 export class ScoreDistribution {
-  #keys: Float64Array;
-  #pos: Float64Array;
-  #neg: Float64Array;
-  #mask: number;
+  /** Exact mode: entry e holds score keys[e] and its class weights pos[e], neg[e]; entries 0..size-1, first-seen order. */
+  #keys = new Float64Array(8);
+  #pos = new Float64Array(8);
+  #neg = new Float64Array(8);
   #size = 0;
+  /**
+   * Open-addressing index over the entries (entry number, −1 = empty slot), at most half full. Keeping the entries
+   * compact and only 4-byte entry numbers in the sparse table takes 2 MB per slice at EXACT_CAP instead of the 3 MB
+   * of a table of (key, pos, neg) slots: with dozens of cells filling up at once this is the check's peak memory.
+   */
+  #index = new Int32Array(16).fill(-1);
+  #mask = 15;
   #binPos: Float64Array | undefined;
   #binNeg: Float64Array | undefined;
-
-  constructor() {
-    this.#keys = new Float64Array(16).fill(EMPTY);
-    this.#pos = new Float64Array(16);
-    this.#neg = new Float64Array(16);
-    this.#mask = 15;
-  }
 
   get exact(): boolean {
     return this.#binPos === undefined;
@@ -48,21 +47,21 @@ export class ScoreDistribution {
 
   /** Adds weight to the positive (label 1) or negative (label 0) side of `score`. `score` must not be NaN. */
   add(score: number, label: number, weight: number): void {
-    const slot = this.#binPos === undefined ? this.#slot(score + 0) : -1; // + 0 folds −0 into 0, as == does
-    if (slot >= 0) {
-      if (label === 1) this.#pos[slot] = (this.#pos[slot] ?? 0) + weight;
-      else this.#neg[slot] = (this.#neg[slot] ?? 0) + weight;
+    const entry = this.#binPos === undefined ? this.#entry(score + 0) : -1; // + 0 folds −0 into 0, as == does
+    if (entry >= 0) {
+      if (label === 1) this.#pos[entry] = (this.#pos[entry] as number) + weight;
+      else this.#neg[entry] = (this.#neg[entry] as number) + weight;
       return;
     }
     const bin = binOf(score);
     const side = label === 1 ? this.#binPos : this.#binNeg;
-    if (side !== undefined) side[bin] = (side[bin] ?? 0) + weight;
+    if (side !== undefined) side[bin] = (side[bin] as number) + weight;
   }
 
   /**
    * Adds every entry of `other` (merge by addition). Binned into binned is one element-wise addition per bin; exact
-   * entries are added one by one in `other`'s slot order. Either way each sum receives the same addends in the same
-   * order as adding `other`'s entries through add(), so the result is bit-identical to that (and to forEach + add).
+   * entries are added one by one in `other`'s first-seen order. Either way each sum receives the same addends in the
+   * same order as adding `other`'s entries through add() (and forEach + add).
    */
   merge(other: ScoreDistribution): void {
     const otherPos = other.#binPos;
@@ -77,38 +76,32 @@ export class ScoreDistribution {
       }
       return;
     }
-    const keys = other.#keys;
-    for (let slot = 0; slot < keys.length; slot++) {
-      const key = keys[slot] as number;
-      if (key !== key) continue;
-      this.add(key, 1, other.#pos[slot] as number);
-      this.add(key, 0, other.#neg[slot] as number);
+    for (let entry = 0; entry < other.#size; entry++) {
+      const key = other.#keys[entry] as number;
+      this.add(key, 1, other.#pos[entry] as number);
+      this.add(key, 0, other.#neg[entry] as number);
     }
   }
 
-  /** Calls `visit` for every non-empty distinct score (exact) or bin (binned; score = the bin's lower edge). */
+  /** Calls `visit` for every distinct score (exact, first-seen order) or non-empty bin (binned; score = lower edge). */
   forEach(visit: (score: number, pos: number, neg: number, binned: boolean) => void): void {
     const binPos = this.#binPos;
     const binNeg = this.#binNeg;
     if (binPos !== undefined && binNeg !== undefined) {
       for (let bin = 0; bin < BIN_COUNT; bin++) {
-        const pos = binPos[bin] ?? 0;
-        const neg = binNeg[bin] ?? 0;
+        const pos = binPos[bin] as number;
+        const neg = binNeg[bin] as number;
         if (pos !== 0 || neg !== 0) visit(bin / BIN_COUNT, pos, neg, true);
       }
       return;
     }
-    const keys = this.#keys;
-    for (let slot = 0; slot < keys.length; slot++) {
-      const key = keys[slot] ?? EMPTY;
-      if (key === key) visit(key, this.#pos[slot] ?? 0, this.#neg[slot] ?? 0, false);
-    }
+    for (let entry = 0; entry < this.#size; entry++) visit(this.#keys[entry] as number, this.#pos[entry] as number, this.#neg[entry] as number, false);
   }
 
   /**
    * The distribution in ascending score order, for the rank metrics. Built straight into typed arrays: binned, the
-   * non-empty bins in bin order; exact, the occupied slots sorted by score (the keys are distinct and never NaN, so
-   * the order is total).
+   * non-empty bins in bin order; exact, the distinct scores sorted natively (never NaN, so the order is total), each
+   * with its sums found by one probe.
    */
   curve(): ScoreCurve {
     const binPos = this.#binPos;
@@ -131,93 +124,84 @@ export class ScoreDistribution {
       }
       return { scores, pos, neg, exact: false };
     }
-    // Native numeric sort of the keys (no comparator call per comparison), then each key's sums by one probe.
-    const keys = this.#keys;
-    const scores = new Float64Array(this.#size);
-    let at = 0;
-    for (let slot = 0; slot < keys.length; slot++) if ((keys[slot] as number) === (keys[slot] as number)) scores[at++] = keys[slot] as number;
-    scores.sort();
+    const scores = this.#keys.slice(0, this.#size).sort();
     const pos = new Float64Array(scores.length);
     const neg = new Float64Array(scores.length);
     for (let i = 0; i < scores.length; i++) {
-      const slot = this.#find(scores[i] as number);
-      pos[i] = this.#pos[slot] as number;
-      neg[i] = this.#neg[slot] as number;
+      const entry = this.#find(scores[i] as number);
+      pos[i] = this.#pos[entry] as number;
+      neg[i] = this.#neg[entry] as number;
     }
     return { scores, pos, neg, exact: true };
   }
 
-  /** The slot holding `score`, which must be present (exact mode). */
-  #find(score: number): number {
-    const keys = this.#keys;
-    let slot = this.#home(score);
-    while ((keys[slot] as number) !== score) slot = (slot + 1) & this.#mask;
-    return slot;
-  }
-
-  #home(score: number): number {
+  /** The index slot where `score` is or would go. */
+  #slotOf(score: number): number {
     scratch[0] = score;
-    const slot = Math.imul((scratchWords[0] ?? 0) ^ Math.imul(scratchWords[1] ?? 0, 0x9e3779b1), 0x85ebca6b);
-    return (slot ^ (slot >>> 15)) & this.#mask;
-  }
-
-  /** The slot of `score`, inserting it if new; −1 when the insertion switched the distribution to bins. */
-  #slot(score: number): number {
-    const keys = this.#keys;
-    let slot = this.#home(score);
+    let slot = Math.imul((scratchWords[0] as number) ^ Math.imul(scratchWords[1] as number, 0x9e3779b1), 0x85ebca6b);
+    slot = (slot ^ (slot >>> 15)) & this.#mask;
+    const index = this.#index;
     for (;;) {
-      const key = keys[slot] ?? EMPTY;
-      if (key === score) return slot;
-      if (key !== key) break;
+      const entry = index[slot] as number;
+      if (entry < 0 || (this.#keys[entry] as number) === score) return slot;
       slot = (slot + 1) & this.#mask;
     }
+  }
+
+  /** The entry holding `score`, which must be present (exact mode). */
+  #find(score: number): number {
+    return this.#index[this.#slotOf(score)] as number;
+  }
+
+  /** The entry of `score`, created if new; −1 when the new score switched the distribution to bins. */
+  #entry(score: number): number {
+    const slot = this.#slotOf(score);
+    const found = this.#index[slot] as number;
+    if (found >= 0) return found;
     if (this.#size + 1 > EXACT_CAP) {
       this.#toBinned();
       return -1;
     }
-    keys[slot] = score;
-    this.#size++;
-    if (this.#size * 2 <= keys.length) return slot;
-    this.#grow();
-    return this.#slot(score);
+    const entry = this.#size++;
+    if (entry === this.#keys.length) this.#growEntries();
+    this.#keys[entry] = score;
+    this.#index[slot] = entry;
+    if (this.#size * 2 > this.#index.length) this.#growIndex();
+    return entry;
   }
 
-  #grow(): void {
-    const oldKeys = this.#keys;
-    const oldPos = this.#pos;
-    const oldNeg = this.#neg;
-    const capacity = oldKeys.length * 2;
-    this.#keys = new Float64Array(capacity).fill(EMPTY);
-    this.#pos = new Float64Array(capacity);
-    this.#neg = new Float64Array(capacity);
-    this.#mask = capacity - 1;
-    this.#size = 0;
-    for (let slot = 0; slot < oldKeys.length; slot++) {
-      const key = oldKeys[slot] ?? EMPTY;
-      if (key !== key) continue;
-      const target = this.#slot(key);
-      this.#pos[target] = oldPos[slot] ?? 0;
-      this.#neg[target] = oldNeg[slot] ?? 0;
-    }
+  #growEntries(): void {
+    const grow = (old: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> => {
+      const bigger = new Float64Array(old.length * 2);
+      bigger.set(old);
+      return bigger;
+    };
+    this.#keys = grow(this.#keys);
+    this.#pos = grow(this.#pos);
+    this.#neg = grow(this.#neg);
+  }
+
+  #growIndex(): void {
+    this.#index = new Int32Array(this.#index.length * 2).fill(-1);
+    this.#mask = this.#index.length - 1;
+    for (let entry = 0; entry < this.#size; entry++) this.#index[this.#slotOf(this.#keys[entry] as number)] = entry;
   }
 
   #toBinned(): void {
     if (this.#binPos !== undefined) return;
     const binPos = new Float64Array(BIN_COUNT);
     const binNeg = new Float64Array(BIN_COUNT);
-    const keys = this.#keys;
-    for (let slot = 0; slot < keys.length; slot++) {
-      const key = keys[slot] ?? EMPTY;
-      if (key !== key) continue;
-      const bin = binOf(key);
-      binPos[bin] = (binPos[bin] ?? 0) + (this.#pos[slot] ?? 0);
-      binNeg[bin] = (binNeg[bin] ?? 0) + (this.#neg[slot] ?? 0);
+    for (let entry = 0; entry < this.#size; entry++) {
+      const bin = binOf(this.#keys[entry] as number);
+      binPos[bin] = (binPos[bin] as number) + (this.#pos[entry] as number);
+      binNeg[bin] = (binNeg[bin] as number) + (this.#neg[entry] as number);
     }
     this.#binPos = binPos;
     this.#binNeg = binNeg;
     this.#keys = new Float64Array(0);
     this.#pos = new Float64Array(0);
     this.#neg = new Float64Array(0);
+    this.#index = new Int32Array(0);
     this.#size = 0;
   }
 }
