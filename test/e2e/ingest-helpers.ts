@@ -59,3 +59,33 @@ export async function postBatch(url: string, token: string, batch: readonly obje
     return (await response.json()) as { accepted: number; duplicates: number };
   }
 }
+
+/**
+ * Crash rounds: each round starts `steward serve`, lets `clients` post batches until a SIGKILL at a random moment,
+ * and keeps the ids of every batch whose 200 answer arrived (acknowledged). Returns them for the caller to check.
+ */
+export async function crashRounds(store: string, token: string, rounds: number, clients = 3, batchSize = 500): Promise<string[]> {
+  const acknowledged: string[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const server = await serve(store);
+    let killed = false;
+    const client = async (c: number): Promise<void> => {
+      for (let b = 0; !killed; b++) {
+        const batch = batchOf(`crash-${round}-${c}-${b}`, batchSize);
+        try {
+          const result = await postBatch(server.url, token, batch);
+          if (result.accepted + result.duplicates === batchSize) acknowledged.push(...batch.map((d) => (d as { decision_id: string }).decision_id));
+        } catch {
+          return; // the connection died with the server: that batch was never acknowledged
+        }
+      }
+    };
+    const running = Array.from({ length: clients }, (_, c) => client(c));
+    await new Promise((resolve) => setTimeout(resolve, 300 + Math.random() * 700));
+    server.child.kill('SIGKILL');
+    killed = true;
+    await server.exited;
+    await Promise.all(running);
+  }
+  return acknowledged;
+}
