@@ -2,7 +2,7 @@ import type { CodeSpec } from './types.ts';
 
 /** Codes of production decision ingest (`POST /v1/decisions`, `POST /v1/labels`) and decision traces. */
 export const ingestCodes = {
-  INGEST_MALFORMED_BODY: { category: 'usage', summary: 'An ingest body is not a JSON array, an object with a `decisions` (or `labels`) array, or NDJSON with one JSON object per line; the error names the line.' },
+  INGEST_MALFORMED_BODY: { category: 'usage', summary: 'An ingest body is not a JSON array, an object with a `decisions` (or `labels`) array, or NDJSON with one JSON object per line (an NDJSON line that is not JSON is rejected as a record, at its index).' },
   INGEST_INVALID_RECORD: { category: 'usage', summary: 'One record of an ingest batch is missing a field or has a value of the wrong form; it is rejected with its index and field, the others are not affected.' },
   INGEST_INVALID_TIMESTAMP: { category: 'usage', summary: 'A record\'s `timestamp` is not an RFC 3339 date-time with a zone that exists in the calendar, e.g. 2026-11-26T14:00:00Z.' },
   INGEST_UNKNOWN_VERSION: { category: 'input', summary: 'A decision names a model version that was never recorded in the ledger (`steward record version`).' },
