@@ -34,7 +34,21 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+/**
+ * A reader that stops early (`steward log | head`) closes the pipe: that is the reader's choice, not an error, so
+ * the process ends quietly instead of crashing on EPIPE.
+ */
+export function exitQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
+}
+
 // Run when executed directly (`node src/cli/main.ts …`), not when imported by bin/steward.js or tests.
 if (import.meta.main) {
+  exitQuietlyOnClosedPipe();
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -62,3 +62,17 @@ test('every command explains itself with --help', async () => {
     assert.match(check.stdout, new RegExp(flag));
   }
 });
+
+test('a reader that closes the pipe early ends the command quietly', async () => {
+  const { spawn } = await import('node:child_process');
+  const { repoRoot } = await import('./cli.ts');
+  // Close our end of the child's stdout before it writes anything (it needs ~100 ms to start): its first write
+  // then meets a closed pipe, as `steward log | head` does once head has its lines.
+  const child = spawn(process.execPath, ['src/cli/main.ts', 'check', '--help'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.destroy();
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  assert.equal(code, 0, stderr);
+  assert.doesNotMatch(stderr, /EPIPE|Unhandled/);
+});
