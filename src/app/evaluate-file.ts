@@ -1,4 +1,4 @@
-import { defined, fail, type ColumnHealth, type Digest, type MetricsSection } from '../core/index.ts';
+import { createDigester, defined, fail, type ColumnHealth, type Digest, type MetricsSection } from '../core/index.ts';
 import type { DataMapping, PolicySettings } from '../policy/index.ts';
 import { readEvaluation, type EvaluationMapping, type TableFormat } from '../readers/index.ts';
 import { computeMetrics, createEvaluationProfile } from '../stats/index.ts';
@@ -19,8 +19,10 @@ export interface EvaluateOptions {
 }
 
 /**
- * One pass over an evaluation file: rows stream into a mergeable profile (memory bounded by groups and bins), the
- * file's digest is computed on the other core at the same time, then metrics are computed from the profile.
+ * One pass over an evaluation file: rows stream into a mergeable profile (memory bounded by groups and bins), then
+ * metrics are computed from the profile. The file's digest: CSV and JSONL bytes are hashed as the reader reads them
+ * (one read of the file, no second stream competing for I/O and memory); Parquet, whose reader skips the columns it
+ * does not need, is hashed on another core at the same time.
  */
 export async function evaluateFile(
   file: string,
@@ -28,16 +30,20 @@ export async function evaluateFile(
   settings: PolicySettings,
   options: EvaluateOptions,
 ): Promise<EvaluatedFile> {
-  const digest = digestFile(file);
-  // Keep the digest promise from rejecting unobserved if reading fails first.
-  digest.catch(() => undefined);
+  const digester = createDigester();
   const evaluation = await readEvaluation(
     { path: file, ...defined({ format: options.format, delimiter: options.delimiter }) },
     toEvaluationMapping(mapping),
-    options.onProgress === undefined
-      ? {}
-      : { onProgress: (progress) => options.onProgress?.(file, progress.bytesRead, progress.totalBytes) },
+    {
+      onChunk: (bytes) => digester.update(bytes),
+      ...(options.onProgress === undefined
+        ? {}
+        : { onProgress: (progress) => options.onProgress?.(file, progress.bytesRead, progress.totalBytes) }),
+    },
   );
+  const digest = evaluation.format === 'parquet' ? digestFile(file) : undefined;
+  // Keep the digest promise from rejecting unobserved if reading fails first.
+  digest?.catch(() => undefined);
   const profile = createEvaluationProfile({ task: mapping.task, sensitive: mapping.sensitive });
   for await (const batch of evaluation.batches()) profile.add(batch);
   const metrics = computeMetrics(profile, {
@@ -48,7 +54,7 @@ export async function evaluateFile(
     intersections: settings.intersections,
     referenceGroups: settings.referenceGroups,
   });
-  return { file, digest: await digest, rows: profile.rows, health: evaluation.health(), metrics };
+  return { file, digest: digest === undefined ? digester.digest() : await digest, rows: profile.rows, health: evaluation.health(), metrics };
 }
 
 /** The policy's `data:` (after flag overrides) as the readers need it; a model check cannot run without y_true. */

@@ -37,10 +37,13 @@ export class ChunkWindow {
   bytesRead = 0;
   private readonly handle: FileHandle;
   private readonly chunkBytes: number;
+  private readonly onChunk: ((bytes: Uint8Array) => void) | undefined;
 
-  constructor(handle: FileHandle, chunkBytes: number) {
+  /** `onChunk` sees every byte read, once, in file order (see ReadOptions.onChunk). */
+  constructor(handle: FileHandle, chunkBytes: number, onChunk?: (bytes: Uint8Array) => void) {
     this.handle = handle;
     this.chunkBytes = chunkBytes;
+    this.onChunk = onChunk;
     this.bytes = new Uint8Array(Math.max(2 * chunkBytes, 64));
   }
 
@@ -58,6 +61,7 @@ export class ChunkWindow {
     this.start = 0;
     this.end = kept;
     const { bytesRead } = await this.handle.read(this.bytes, kept, this.chunkBytes, this.bytesRead);
+    if (bytesRead > 0) this.onChunk?.(this.bytes.subarray(kept, kept + bytesRead));
     this.bytesRead += bytesRead;
     this.end += bytesRead;
     if (bytesRead === 0) this.eof = true;

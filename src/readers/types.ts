@@ -54,6 +54,12 @@ export interface ReadOptions {
   readonly batchRows?: number;
   readonly onProgress?: (progress: ReadProgress) => void;
   /**
+   * CSV and JSONL: called with every byte of the file, once, in order, during each pass of batches() (header
+   * included), so a caller can hash the file in the same read instead of reading it a second time. Parquet reads
+   * only the requested column chunks and never calls it. The bytes are only valid during the call.
+   */
+  readonly onChunk?: (bytes: Uint8Array) => void;
+  /**
    * Bytes read from disk per call; default 1 MiB. Internal: tests use a few bytes to put chunk boundaries inside
    * quotes, CRLFs and multi-byte characters.
    */

@@ -30,7 +30,7 @@ export async function openCsv(source: TableSource, requests: readonly ColumnRequ
   async function* batches(): AsyncGenerator<RowBatch> {
     const opened = await openForReading(file);
     try {
-      const window = new ChunkWindow(opened.handle, chunkBytes);
+      const window = new ChunkWindow(opened.handle, chunkBytes, options.onChunk);
       const scanner = new CsvScanner(file, delimiter);
       await readCsvHeader(window, scanner, file);
       scanner.setPlan(header.names, plan.slotOfField);

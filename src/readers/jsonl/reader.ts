@@ -31,7 +31,7 @@ export async function openJsonl(source: TableSource, requests: readonly ColumnRe
   async function* batches(): AsyncGenerator<RowBatch> {
     const opened = await openForReading(file);
     try {
-      const window = new ChunkWindow(opened.handle, chunkBytes);
+      const window = new ChunkWindow(opened.handle, chunkBytes, options.onChunk);
       const lines = new LineSplitter(window, file);
       let firstRow = 0;
       let buffers = new BatchBuffers(plan.slots, batchRows);
