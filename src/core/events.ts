@@ -95,6 +95,50 @@ export interface WaiverEvent extends EventBase, WaiverRef {
   readonly type: 'waiver';
 }
 
+/** One delivery of an alert to a notification target or retraining trigger, with its outcome. */
+export interface AlertDelivery {
+  /** `webhook`, `slack`, `pagerduty`, `github`, `gitlab`. */
+  readonly target: string;
+  /** The URL without its query string (tokens never enter the ledger). */
+  readonly url: string;
+  readonly ok: boolean;
+  readonly attempts: number;
+  /** The last HTTP status, when an answer came. */
+  readonly status?: number;
+  readonly error?: string;
+}
+
+/**
+ * A monitor rule's alert opened (the rule fired on a window and no alert of it was open) or resolved (the rule passed
+ * again). The open/resolved state of every alert is derived from these events; `deliveries` records what was sent.
+ */
+export interface AlertEvent extends EventBase {
+  readonly type: 'alert';
+  readonly action: 'opened' | 'resolved';
+  readonly monitor: string;
+  readonly rule: string;
+  readonly model?: string;
+  /** The window the rule was judged on, e.g. the current file's digest or a time range. */
+  readonly window: string;
+  readonly severity: 'error' | 'warn' | 'info';
+  /** Digest of the monitor run's verdict that shows why. */
+  readonly evidence: Digest;
+  readonly deliveries: readonly AlertDelivery[];
+}
+
+/** A monitor's reference profile, computed once by `steward monitor baseline` and reused for every window. */
+export interface ReferenceEvent extends EventBase {
+  readonly type: 'reference';
+  readonly monitor: string;
+  readonly model: string;
+  readonly version: string;
+  /** Digest of the reference profile file's bytes. */
+  readonly profile: Digest;
+  /** Digest of the data it was computed from. */
+  readonly data: Digest;
+  readonly rows: number;
+}
+
 /**
  * One accepted batch of production decisions (POST /v1/decisions), as one leaf: the batch's decisions are the leaves
  * of an in-batch RFC 6962 tree (each leaf the canonical JSON of one decision, in position order) and `root` is its
@@ -126,7 +170,9 @@ export type LedgerEvent =
   | DeploymentEvent
   | PolicyEvent
   | VerdictEvent
-  | WaiverEvent;
+  | WaiverEvent
+  | AlertEvent
+  | ReferenceEvent;
 
 export type EventType = LedgerEvent['type'];
 
@@ -146,6 +192,10 @@ export function subjectOf(event: LedgerEvent): string {
       return event.model === undefined ? `policy:${event.policy.name}` : `${event.model}@${event.version ?? ''}`;
     case 'waiver':
       return `${event.model}:${event.rule}`;
+    case 'alert':
+      return `monitor:${event.monitor}:${event.rule}`;
+    case 'reference':
+      return `${event.model}@${event.version}`;
     case 'decisions':
     case 'labels':
       return event.type;

@@ -99,6 +99,28 @@ export const ledgerEventSchema = z.discriminatedUnion('type', [
     justification: text,
     expires: text,
   }),
+  z.strictObject({
+    ...base,
+    type: z.literal('alert'),
+    action: z.enum(['opened', 'resolved']),
+    monitor: text,
+    rule: text,
+    model: text.optional(),
+    window: text,
+    severity: z.enum(['error', 'warn', 'info']),
+    evidence: digest,
+    deliveries: z.array(
+      z.strictObject({
+        target: text,
+        url: z.string(),
+        ok: z.boolean(),
+        attempts: count,
+        status: count.optional(),
+        error: z.string().optional(),
+      }),
+    ),
+  }),
+  z.strictObject({ ...base, type: z.literal('reference'), monitor: text, model: text, version: text, profile: digest, data: digest, rows: count }),
 ]);
 
 /**

@@ -27,6 +27,10 @@ export function describeEvent(event: LedgerEvent): string {
       return `${event.count} decisions of ${event.versions.join(', ')}, batch root ${event.root.slice(0, 12)}`;
     case 'labels':
       return `${event.count} labels, batch root ${event.root.slice(0, 12)}`;
+    case 'alert':
+      return `${event.action} ${event.severity} alert, window ${event.window}`;
+    case 'reference':
+      return `monitor ${event.monitor} reference ${shortDigest(event.profile)}, ${event.rows} rows`;
   }
 }
 

@@ -8,6 +8,7 @@ import { recordCodes } from './records.ts';
 import { serverCodes } from './server.ts';
 import { explainCodes } from './explain.ts';
 import { ingestCodes } from './ingest.ts';
+import { monitorCodes } from './monitor.ts';
 import type { CodeSpec } from './types.ts';
 
 export type { CodeCategory, CodeSpec } from './types.ts';
@@ -27,6 +28,7 @@ export const codes = {
   ...serverCodes,
   ...explainCodes,
   ...ingestCodes,
+  ...monitorCodes,
 } as const satisfies Record<string, CodeSpec>;
 
 export type ErrorCode = keyof typeof codes;
