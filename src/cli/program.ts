@@ -6,6 +6,7 @@ import { registerPolicy } from './commands/policy.ts';
 import { registerRecordCommands } from './commands/records.ts';
 import { registerTokenCommands } from './commands/token.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerMonitor } from './commands/monitor.ts';
 import type { Terminal } from './terminal.ts';
 
 /** Every command reports its exit code through this callback; main.ts turns it into the process exit code. */
@@ -27,6 +28,7 @@ export function buildProgram(terminal: Terminal, setExitCode: SetExitCode): Comm
   registerRecordCommands(program, terminal, setExitCode);
   registerTokenCommands(program, terminal, setExitCode);
   registerServe(program, terminal, setExitCode);
+  registerMonitor(program, terminal, setExitCode);
   program.addHelpText(
     'after',
     '\nExit codes: 0 pass (warnings allowed), 1 an error-severity rule failed, 2 usage or input error, 3 internal error.',

@@ -1,0 +1,102 @@
+import { fail, type AlertDelivery, type AlertEvent, type CiContext, type Finding } from '../../core/index.ts';
+import type { Monitor } from '../../policy/monitor/index.ts';
+import type { Ledger } from '../ledger/types.ts';
+import { alertStates, planAlerts, type AlertPlan } from './alert-state.ts';
+import type { AlertNotice } from './notify/alert.ts';
+import { deliver, type RetryPolicy } from './notify/deliver.ts';
+import { notifyRequest, retrainRequest, type SecretLookup } from './notify/payloads.ts';
+import type { MonitorRun } from './run-monitor.ts';
+
+export interface AlertOptions {
+  readonly at: Date;
+  /** Send notifications and retraining triggers; without it transitions are only recorded. */
+  readonly notify: boolean;
+  /** The environment secrets are read from (the CLI passes process.env). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Seed of the retry jitter; default 0. */
+  readonly seed?: number;
+  readonly ci?: CiContext;
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+export interface AlertOutcome {
+  readonly plan: AlertPlan;
+  readonly events: readonly AlertEvent[];
+  /** Deliveries that failed after every attempt (also recorded in the events, and shown by `steward monitor alerts`). */
+  readonly failed: readonly AlertDelivery[];
+}
+
+/**
+ * Turns a monitor run into alert transitions (alert-state.ts), sends each to every notification target (and the
+ * retraining trigger for opened alerts of its rules), then appends one `alert` event per transition with the
+ * deliveries' outcomes. Secrets are resolved before anything is sent, so a missing one changes nothing. A failed
+ * delivery does not stop the others and is never lost: it is in the ledger.
+ */
+export async function processAlerts(ledger: Ledger, run: MonitorRun, options: AlertOptions): Promise<AlertOutcome> {
+  const { monitor, verdict } = run;
+  const secret = secretLookup(options.env);
+  if (options.notify) checkSecrets(monitor, secret);
+  const plan = planAlerts(verdict.findings, await alertStates(ledger, monitor.name), monitor, options.at);
+  const at = options.at.toISOString();
+  const model = verdict.model === undefined ? monitor.model : `${verdict.model.name}${verdict.model.version === undefined ? '' : `@${verdict.model.version}`}`;
+  const notice = (action: AlertNotice['action'], finding: Finding): AlertNotice => ({
+    action,
+    monitor: monitor.name,
+    rule: finding.ruleId,
+    model,
+    severity: finding.severity,
+    window: run.window,
+    message: finding.message,
+    ...(finding.value === undefined ? {} : { value: finding.value }),
+    evidence: verdict.digest,
+    at,
+  });
+  const transitions = [...plan.open.map((finding) => notice('opened', finding)), ...plan.resolve.map(({ finding }) => notice('resolved', finding))];
+  let seed = options.seed ?? 0;
+  const retry = (): RetryPolicy => ({ attempts: monitor.alerting.attempts, backoffMs: monitor.alerting.backoffMs, timeoutMs: monitor.alerting.timeoutMs, seed: seed++ });
+  const events = await Promise.all(
+    transitions.map(async (item): Promise<AlertEvent> => {
+      const requests = options.notify ? monitor.notify.map((target) => notifyRequest(target, item, secret)) : [];
+      if (options.notify && item.action === 'opened' && monitor.retrain !== undefined && triggers(monitor, item)) requests.push(retrainRequest(monitor.retrain, item, secret));
+      const deliveries = await Promise.all(requests.map((request) => deliver(request, retry(), options.sleep)));
+      return {
+        v: 1,
+        type: 'alert',
+        recordedAt: at,
+        ...(options.ci === undefined ? {} : { ci: options.ci }),
+        action: item.action,
+        monitor: item.monitor,
+        rule: item.rule,
+        model: item.model,
+        window: item.window,
+        severity: item.severity,
+        evidence: item.evidence,
+        deliveries,
+      };
+    }),
+  );
+  if (events.length > 0) await ledger.append(events);
+  return { plan, events, failed: events.flatMap((event) => event.deliveries.filter((d) => !d.ok)) };
+}
+
+/** The retraining trigger fires for the rules it lists, or by default for every error-severity rule. */
+function triggers(monitor: Monitor, notice: AlertNotice): boolean {
+  const on = monitor.retrain?.on;
+  return on === undefined ? notice.severity === 'error' : on.includes(notice.rule);
+}
+
+function secretLookup(env: Readonly<Record<string, string | undefined>>): SecretLookup {
+  return (name) => {
+    const value = env[name];
+    if (value === undefined || value === '') return fail('MONITOR_MISSING_SECRET', `the environment variable ${name} is not set`, { location: { path: name }, expected: 'the secret, token or routing key in that variable' });
+    return value;
+  };
+}
+
+function checkSecrets(monitor: Monitor, secret: SecretLookup): void {
+  for (const target of monitor.notify) {
+    if (target.type === 'webhook' && target.secretEnv !== undefined) secret(target.secretEnv);
+    if (target.type === 'pagerduty') secret(target.routingKeyEnv);
+  }
+  if (monitor.retrain !== undefined) secret(monitor.retrain.tokenEnv);
+}
