@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -136,6 +136,7 @@ async function crash(rounds: number, folder: string): Promise<{ rounds: number; 
 }
 
 const folder = mkdtempSync(join(tmpdir(), 'steward-bench-ingest-'));
+const loadBefore = loadavg()[0] ?? 0;
 const figures: LoadFigures[] = [];
 let crashed: Awaited<ReturnType<typeof crash>> | undefined;
 try {
@@ -168,6 +169,7 @@ const lines = [
   '',
   `Command: \`${command}\` — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}.`,
   `${clients} concurrent clients on loopback, 1,000-decision JSON batches, each acknowledged only when durable (SQLite synchronous = FULL) and ledgered.`,
+  `The clients run on the same machine as the server. 1-minute load average ${loadBefore.toFixed(2)} before, ${(loadavg()[0] ?? 0).toFixed(2)} after (above the core count, other work shared the machine).`,
   '',
   'Saturation (closed loop: each client sends its next batch when the previous one is acknowledged, so latency here is',
   'mostly waiting behind the other clients\' batches):',
