@@ -57,7 +57,14 @@ export function ledgerReport(f: LedgerFigures): string {
     ),
     '',
     `Plain SHA-256 of the first ${n(f.sha.leaves)} leaves: ${n(f.sha.oneThread)} leaves/s on one thread, ${n(f.sha.allThreads)} leaves/s on ${f.sha.threads} threads.`,
+    ...(f.sha.allThreads < f.sha.oneThread
+      ? [`Here ${f.sha.threads} threads hashed slower than one: other work held the other core, so "all cores" means what this run could get of them.`]
+      : []),
     ...f.stores.map((s) => `Verify on ${s.name} runs at ${r(s.verifyRate / f.sha.allThreads)} × plain SHA-256 on all cores (it makes two hash calls per leaf: the leaf and, on average, one interior node, and reads every row).`),
+    ...f.stores.map(
+      (s) =>
+        `Verify on ${s.name} used ${r((s.verifyCpuSeconds / s.append.appended) * 1e6)} µs of CPU per event (all threads of this process); one plain SHA-256 call took ${r(1e6 / f.sha.oneThread)} µs.`,
+    ),
     ...(f.bundleRate === undefined ? [] : [`\`verify --bundle\` (no store): ${n(f.bundleRate)} events/s, ${r(f.bundleRate / f.sha.allThreads)} × plain SHA-256 on all cores.`]),
     ...f.stores.flatMap((s) => (s.append.stoppedEarly === undefined ? [] : [`${s.name} append ${s.append.stoppedEarly}.`])),
     ...(f.pgSkipped === undefined ? [] : [`PostgreSQL was not measured: ${f.pgSkipped}.`]),
