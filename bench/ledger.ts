@@ -76,6 +76,7 @@ async function withThrowawayDatabase<T>(adminUrl: string, work: (url: string) =>
     await client.query(sql).finally(() => client.end());
   };
   await admin(`CREATE DATABASE ${name}`);
+  log(`PostgreSQL: throwaway database ${name} (dropped at the end)`);
   try {
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
@@ -86,6 +87,12 @@ async function withThrowawayDatabase<T>(adminUrl: string, work: (url: string) =>
 }
 
 const work = mkdtempSync(join(tmpdir(), 'steward-ledger-bench-'));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    rmSync(work, { recursive: true, force: true }); // a throwaway PostgreSQL database, if any, is named in the log
+    process.exit(130);
+  });
+}
 const loadBefore = loadavg()[0] ?? 0;
 try {
   const stores: StoreFigures[] = [];
