@@ -63,6 +63,10 @@ export async function runMonitor(request: MonitorRunRequest): Promise<MonitorRun
   }
   findings.push(datasetFinding(dataset, monitor));
   findings.push(...expressionFindings(monitor, results, dataset));
+  // Label metrics on a window are not computed yet: say so rather than pass silently.
+  for (const rule of monitor.labels?.metrics ?? []) {
+    findings.push({ ruleId: rule.id, kind: 'metric', severity: rule.severity, status: 'insufficient_evidence', metric: rule.metric, message: `${rule.metric} on the window is not computed yet by steward monitor run (label metrics come with decision ingest)`, location: rule.location });
+  }
   const inputs: InputRef[] = [
     { role: 'policy', file: monitor.file, digest: monitor.digest },
     { role: 'baseline', file: reference.file, digest: reference.digest, rows: reference.reference.data.rows },
