@@ -7,5 +7,4 @@ export const monitorCodes = {
   MONITOR_INVALID_REFERENCE: { category: 'input', summary: 'A reference profile file is not a Steward reference profile (wrong schema, version or shape); rebuild it with `steward monitor baseline`.' },
   MONITOR_REFERENCE_MISMATCH: { category: 'input', summary: 'The reference profile was built for another monitor, or lacks a column the monitor watches; rebuild it with `steward monitor baseline`.' },
   MONITOR_MISSING_SECRET: { category: 'usage', summary: 'A notification target or retraining trigger names an environment variable (secret, token, routing key) that is not set.' },
-  MONITOR_NO_LEDGER_STATE: { category: 'usage', summary: '`--notify` needs the ledger to remember open alerts (dedup, cooldown, resolve); run `steward init` first or pass `--store`.' },
 } as const satisfies Record<string, CodeSpec>;
