@@ -1,4 +1,4 @@
-import type { Finding } from '../../core/index.ts';
+import type { Finding, MetricsSection } from '../../core/index.ts';
 import { runMonitorExpression, type Monitor } from '../../policy/monitor/index.ts';
 import type { ColumnDrift, DatasetDrift } from '../../stats/drift/index.ts';
 import { statusOf } from './drift-findings.ts';
@@ -21,8 +21,10 @@ export function celColumns(results: readonly { name: string; result: ColumnDrift
 }
 
 /** One finding per `rules:` expression: true = healthy; an evaluation error is insufficient evidence, not a pass. */
-export function expressionFindings(monitor: Monitor, results: readonly { name: string; result: ColumnDrift }[], dataset: DatasetDrift): Finding[] {
-  const variables = { columns: celColumns(results), share: Number.isNaN(dataset.share) ? 0 : dataset.share, drifting: dataset.drifting, overall: new Map<string, number>() };
+export function expressionFindings(monitor: Monitor, results: readonly { name: string; result: ColumnDrift }[], dataset: DatasetDrift, metrics?: MetricsSection): Finding[] {
+  const overall = new Map<string, number>();
+  for (const [name, metric] of Object.entries(metrics?.overall.metrics ?? {})) if (metric.value !== null) overall.set(name, metric.value);
+  const variables = { columns: celColumns(results), share: Number.isNaN(dataset.share) ? 0 : dataset.share, drifting: dataset.drifting, overall };
   return monitor.rules.map((rule): Finding => {
     const outcome = runMonitorExpression(rule.expression, variables);
     const base = { ruleId: rule.id, kind: 'expression' as const, severity: rule.severity, formula: rule.expression, location: rule.location, evidence: { expression: rule.expression } };

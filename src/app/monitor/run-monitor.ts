@@ -7,6 +7,7 @@ import { digestFile } from '../file-digest.ts';
 import { toolVersion } from '../version.ts';
 import { columnFinding, datasetFinding, missingFinding, newCategoryFinding } from './drift-findings.ts';
 import { expressionFindings } from './expression-findings.ts';
+import { labelFindings, windowMetrics } from './label-metrics.ts';
 import { profileTable, type DriftProfile } from './profile-table.ts';
 import { loadReference, type LoadedReference, type ReferenceColumnJson } from './reference.ts';
 
@@ -62,11 +63,9 @@ export async function runMonitor(request: MonitorRunRequest): Promise<MonitorRun
     if (profile.kind === 'categorical') findings.push(newCategoryFinding(name, result, profile.count, monitor, settings.location));
   }
   findings.push(datasetFinding(dataset, monitor));
-  findings.push(...expressionFindings(monitor, results, dataset));
-  // Label metrics on a window are not computed yet: say so rather than pass silently.
-  for (const rule of monitor.labels?.metrics ?? []) {
-    findings.push({ ruleId: rule.id, kind: 'metric', severity: rule.severity, status: 'insufficient_evidence', metric: rule.metric, message: `${rule.metric} on the window is not computed yet by steward monitor run (label metrics come with decision ingest)`, location: rule.location });
-  }
+  const window = monitor.labels === undefined ? undefined : await windowMetrics(request.currentFile, monitor.labels, defined({ format: request.dataFormat, delimiter: request.delimiter }));
+  if (monitor.labels !== undefined && window !== undefined) findings.push(...labelFindings(monitor.labels, window));
+  findings.push(...expressionFindings(monitor, results, dataset, window?.metrics));
   const inputs: InputRef[] = [
     { role: 'policy', file: monitor.file, digest: monitor.digest },
     { role: 'baseline', file: reference.file, digest: reference.digest, rows: reference.reference.data.rows },
@@ -89,7 +88,7 @@ export async function runMonitor(request: MonitorRunRequest): Promise<MonitorRun
       const profile = current.profiles.get(column.name) as DriftProfile;
       return { column: column.name, role: 'feature', missing: profile.missing, rows: profile.count + profile.missing };
     }),
-    metrics: emptyMetrics(current.rows),
+    metrics: window?.metrics ?? emptyMetrics(current.rows),
     findings,
   };
   return { monitor, reference, window: currentDigest, verdict: { ...body, digest: digestOfJson(body) } };
