@@ -74,3 +74,23 @@ test('every report format of the gate renders a monitor verdict', async () => {
     assert.match(text, /drift\.income/, format);
   }
 });
+
+test('columns: infer watches every column of the reference with its kind sniffed from the data', async () => {
+  const monitorText = basicMonitor().replace(/columns:\n(  .*\n)+/, 'columns: infer\n');
+  const { baseline } = await setup(monitorText);
+  assert.deepEqual(
+    baseline.reference.columns.map((column) => [column.name, column.type]),
+    [['income', 'number'], ['age', 'number'], ['region', 'category']],
+  );
+});
+
+test('with fdr the column decisions use Benjamini–Hochberg adjusted p-values, reported in the dataset finding', async () => {
+  const { dir, monitorFile, referenceFile } = await setup(basicMonitor('  fdr: 0.05\n'));
+  const run = await runMonitor({ monitorFile, referenceFile, currentFile: writeTable(dir, 'bad.csv', { rows: 2_000, seed: 9, unseen: 0.3 }) });
+  const dataset = run.verdict.findings.find((f) => f.ruleId === 'dataset_drift');
+  const adjusted = dataset?.evidence?.adjustedPValues as Record<string, number> | undefined;
+  assert.ok(adjusted !== undefined && 'region' in adjusted);
+  assert.equal(dataset?.evidence?.fdr, 0.05);
+  assert.equal(run.verdict.findings.find((f) => f.ruleId === 'drift.region')?.evidence?.benjaminiHochberg, true);
+  assert.equal(status(run, 'drift.region'), 'fail');
+});
