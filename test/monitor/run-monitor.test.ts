@@ -76,7 +76,7 @@ test('every report format of the gate renders a monitor verdict', async () => {
 });
 
 test('columns: infer watches every column of the reference with its kind sniffed from the data', async () => {
-  const monitorText = basicMonitor().replace(/columns:\n(  .*\n)+/, 'columns: infer\n');
+  const monitorText = basicMonitor().replace(/columns:\n( {2}.*\n)+/, 'columns: infer\n');
   const { baseline } = await setup(monitorText);
   assert.deepEqual(
     baseline.reference.columns.map((column) => [column.name, column.type]),
