@@ -99,7 +99,7 @@ export interface WaiverEvent extends EventBase, WaiverRef {
 export interface AlertDelivery {
   /** `webhook`, `slack`, `pagerduty`, `github`, `gitlab`. */
   readonly target: string;
-  /** The URL without its query string (tokens never enter the ledger). */
+  /** The receiver's origin only (hook paths and query strings can be secrets; they never enter the ledger). */
   readonly url: string;
   readonly ok: boolean;
   readonly attempts: number;

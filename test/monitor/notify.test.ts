@@ -110,3 +110,14 @@ test('retraining: GitHub repository_dispatch with a bearer token, GitLab pipelin
     await hook.close();
   }
 });
+
+test('a delivery records only the receiver\'s origin: a Slack-style secret path or a query token never reaches the ledger', async () => {
+  const hook = await receiver();
+  try {
+    const delivery = await deliver(notifyRequest({ type: 'slack', url: `${hook.url}/services/T000/B000/SECRETPART?token=abc` }, notice, secret), fast);
+    assert.equal(delivery.url, hook.url);
+    assert.equal(hook.received[0]?.url, '/services/T000/B000/SECRETPART?token=abc');
+  } finally {
+    await hook.close();
+  }
+});

@@ -28,7 +28,7 @@ export interface HttpRequest {
  */
 export async function deliver(request: HttpRequest, policy: RetryPolicy, sleep: (ms: number) => Promise<void> = delay): Promise<AlertDelivery> {
   const random: Random = createRandom(policy.seed);
-  const url = withoutQuery(request.url);
+  const url = redactedUrl(request.url);
   let last: { status?: number; error?: string } = {};
   for (let attempt = 1; attempt <= policy.attempts; attempt++) {
     if (attempt > 1) await sleep(policy.backoffMs * 2 ** (attempt - 2) * (0.5 + random.nextDouble()));
@@ -49,10 +49,16 @@ function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Query strings can carry tokens (GitLab triggers, Slack-like hooks): they never reach the ledger. */
-function withoutQuery(url: string): string {
-  const q = url.indexOf('?');
-  return q < 0 ? url : url.slice(0, q);
+/**
+ * Only the origin of a target reaches the ledger: Slack-style hook paths and query strings are secrets themselves
+ * (a leaf is kept and exported forever), while the origin and the target type still tell which receiver failed.
+ */
+function redactedUrl(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '(invalid URL)';
+  }
 }
 
 function describe(error: unknown): string {
