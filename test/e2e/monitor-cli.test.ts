@@ -26,4 +26,8 @@ test('steward monitor baseline writes a reference; run exits 0 on a healthy wind
   const bad = await runCli(['monitor', 'run', '-m', broken, '-r', reference, '-c', join(dir, 'ok.csv')]);
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /broken\.yaml:12:3 .*MONITOR_INVALID_FIELD/);
+  const validated = await runCli(['monitor', 'validate', monitor, broken]);
+  assert.equal(validated.code, 2);
+  assert.match(validated.stdout, /monitor\.yaml: valid/);
+  assert.match(validated.stdout, /broken\.yaml:12:3 .*unknown field "shares"/);
 });

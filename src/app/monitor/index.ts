@@ -10,3 +10,4 @@ export { profileTable, type DriftProfile, type TableProfiles, type WatchedColumn
 export { deliver, type RetryPolicy, type HttpRequest } from './notify/deliver.ts';
 export { notifyRequest, retrainRequest, signature } from './notify/payloads.ts';
 export { dedupKey, type AlertNotice } from './notify/alert.ts';
+export { validateMonitors } from './validate.ts';

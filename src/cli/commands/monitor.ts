@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
-import { defined, fail } from '../../core/index.ts';
-import { buildBaseline, listAlerts, processAlerts, runMonitor } from '../../app/monitor/index.ts';
+import { defined, describeProblem, fail } from '../../core/index.ts';
+import { buildBaseline, listAlerts, processAlerts, runMonitor, validateMonitors } from '../../app/monitor/index.ts';
 import { renderReport, reportFormats, type ReportFormat } from '../../report/index.ts';
 import { collect, parseIntegerOption, parseTimeOption } from '../options.ts';
 import { parseOutputTargets, writeAllOrNothing } from '../output.ts';
@@ -102,6 +102,19 @@ export function registerMonitor(program: Command, terminal: Terminal, setExitCod
       writeAllOrNothing(files);
       terminal.out(stdout.endsWith('\n') || stdout === '' ? stdout : `${stdout}\n`);
       setExitCode(run.verdict.outcome === 'fail' ? 1 : 0);
+    });
+  monitor
+    .command('validate')
+    .description('Check monitor documents: YAML syntax, fields, CEL expressions, label rules.')
+    .argument('<files...>', 'monitor files (YAML, kind: Monitor)')
+    .addHelpText('after', '\nExit codes: 0 every monitor is valid, 2 a problem was found (each printed with file:line:column).')
+    .action(async (files: string[]) => {
+      const results = await validateMonitors(files);
+      for (const { file, problems } of results) {
+        if (problems.length === 0) terminal.out(`${file}: valid\n`);
+        for (const problem of problems) terminal.out(`${describeProblem(problem)}\n`);
+      }
+      setExitCode(results.some((result) => result.problems.length > 0) ? 2 : 0);
     });
   monitor
     .command('alerts')
