@@ -26,10 +26,19 @@ const keyMetricsByTask: Readonly<Record<Task, readonly KeyMetric[]>> = {
   ],
 };
 
-/** The key metrics of the task that at least one slice of the section has. */
+/** The group metrics of a data check (training data alone: no predictions). */
+const datasetKeyMetrics: readonly KeyMetric[] = [
+  { name: 'representation', label: 'share', percent: true },
+  { name: 'base_rate', label: 'base rate', percent: true },
+  { name: 'missing_share', label: 'missing', percent: true },
+];
+
+/** The key metrics of the task (or of a data check) that at least one slice of the section has. */
 export function keyMetrics(section: MetricsSection): KeyMetric[] {
   const slices = [section.overall, ...section.groups];
-  return keyMetricsByTask[section.task].filter((metric) => slices.some((slice) => metric.name in slice.metrics));
+  const present = (metric: KeyMetric): boolean => slices.some((slice) => metric.name in slice.metrics);
+  const model = keyMetricsByTask[section.task].filter(present);
+  return model.length > 0 ? model : datasetKeyMetrics.filter(present);
 }
 
 /** One table's worth of slices: the groups of one grouping, in the verdict's order. */

@@ -75,3 +75,30 @@ test('control characters from the data cannot reach the terminal', () => {
   assert.ok(report.includes('\\u0001'), 'shown as a visible escape');
   assert.ok(report.includes(hostile.slice(0, 10)), 'the rest of the text is kept');
 });
+
+test('a data check (no predictions) shows each group\'s share, base rate and missing share', () => {
+  const verdict = failingVerdict();
+  const dataSlice = (key: string, group: Record<string, string>, rows: number, positives: number) => ({
+    key,
+    grouping: Object.keys(group),
+    group,
+    rows,
+    weight: rows,
+    metrics: {
+      count: { value: rows, n: rows },
+      representation: { value: rows / 1000, n: 1000 },
+      base_rate: { value: positives / rows, n: rows },
+      missing_share: { value: 0.01, n: rows * 4 },
+    },
+  });
+  const metrics = {
+    task: 'binary' as const,
+    overall: dataSlice('overall', {}, 1000, 700),
+    groups: [dataSlice('race=a', { race: 'a' }, 600, 450), dataSlice('race=b', { race: 'b' }, 400, 250)],
+    disparities: [],
+  };
+  const text = renderReport('text', { ...verdict, metrics }, { color: false });
+  assert.match(text, /group\s+n\s+share\s+base rate\s+missing/);
+  assert.match(text, /race=a\s+600\s+60\.0%\s+75\.0%\s+1\.0%/);
+  assert.match(text, /race=b\s+400\s+40\.0%\s+62\.5%\s+1\.0%/);
+});
