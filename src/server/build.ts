@@ -7,6 +7,7 @@ import { toolVersion } from '../app/index.ts';
 import { registerAuth } from './auth.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { loggerOptions } from './logger.ts';
+import { registerIngestMetrics } from './ingest-metrics.ts';
 import { registerMetrics } from './metrics.ts';
 import { DEFAULT_MAX_UPLOAD_BYTES, type ServerOptions } from './options.ts';
 import { requestIdOf } from './request-id.ts';
@@ -71,7 +72,7 @@ export async function buildServer(options: ServerOptions): Promise<StewardServer
   registerLedgerRoutes(app, options.ledger, tempRoot);
   registerTokenRoutes(app, options.tokens, now);
   const ingest = options.ingest ?? new Ingest(options.ledger, { now });
-  registerDecisionRoutes(app, ingest);
+  registerDecisionRoutes(app, ingest, registerIngestMetrics(metrics, ingest));
   // close() waits for in-flight requests, whose answers wait for their batch: the queue is empty once they are sent.
   app.addHook('onClose', () => ingest.close());
   await app.ready();

@@ -3,6 +3,7 @@ import { isStewardError } from '../../core/index.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { decisionRecordSchema, labelRecordSchema, type Ingest, type IngestResult } from '../../app/decisions/index.ts';
+import type { CountIngest } from '../ingest-metrics.ts';
 import { errorBody, inputErrors } from '../schemas.ts';
 
 const ingestResult = z
@@ -23,7 +24,7 @@ const batchSemantics =
   'Body: a JSON array, an object with the array, or NDJSON (Content-Type: application/x-ndjson).';
 
 /** Ingest routes (engineer) and the decision trace (every reader): thin shells over app/decisions. */
-export function registerDecisionRoutes(app: FastifyInstance, ingest: Ingest): void {
+export function registerDecisionRoutes(app: FastifyInstance, ingest: Ingest, count: CountIngest = () => undefined): void {
   app.addContentTypeParser('application/x-ndjson', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   const typed = app.withTypeProvider<ZodTypeProvider>();
   // Records are validated one by one by the app (the good ones are kept), so the body schema documents, never refuses.
@@ -45,6 +46,7 @@ export function registerDecisionRoutes(app: FastifyInstance, ingest: Ingest): vo
     },
     async (request, reply) => {
       const result = await withRetryAfter(reply, () => ingest.decisions(request.body));
+      count('decisions', result);
       return reply.status(statusOf(result)).send({ ...result, rejected: [...result.rejected] });
     },
   );
@@ -63,6 +65,7 @@ export function registerDecisionRoutes(app: FastifyInstance, ingest: Ingest): vo
     },
     async (request, reply) => {
       const result = await withRetryAfter(reply, () => ingest.labels(request.body));
+      count('labels', result);
       return reply.status(statusOf(result)).send({ ...result, rejected: [...result.rejected] });
     },
   );
