@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
 import { openLedger, openTokenRegistry } from '../../app/index.ts';
 import { fail } from '../../core/index.ts';
-import { buildServer, DEFAULT_MAX_UPLOAD_BYTES } from '../../server/index.ts';
 import { parseIntegerOption } from '../options.ts';
 import type { SetExitCode } from '../program.ts';
 import { storeOption } from '../store-option.ts';
 import type { Terminal } from '../terminal.ts';
+
+/** Mirrors the server's DEFAULT_MAX_UPLOAD_BYTES (checked by a test) so `--help` does not load the server. */
+export const DEFAULT_MAX_UPLOAD_MIB = 512;
 
 interface ServeOptions {
   store?: string;
@@ -27,7 +29,7 @@ export function registerServe(program: Command, terminal: Terminal, setExitCode:
     .addOption(storeOption())
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--port <number>', 'port to listen on (0: any free port)', parseIntegerOption, 8080)
-    .option('--max-upload-mb <number>', `largest accepted upload per file in MiB (default ${DEFAULT_MAX_UPLOAD_BYTES / 1024 / 1024})`, parseIntegerOption)
+    .option('--max-upload-mb <number>', `largest accepted upload per file in MiB (default ${DEFAULT_MAX_UPLOAD_MIB})`, parseIntegerOption)
     .option('--log-level <level>', 'fatal, error, warn, info, debug or trace', 'info')
     .addHelpText('after', '\nLogs are JSON lines on standard output; the listening address goes to standard error.\n\nExample:\n  steward serve --store postgres://steward@db/steward --host 0.0.0.0 --port 8080')
     .action(async (options: ServeOptions) => {
@@ -37,6 +39,8 @@ export function registerServe(program: Command, terminal: Terminal, setExitCode:
       const tokens = await openTokenRegistry(store);
       const ledger = await openLedger({ ...store, ...(passphrase === undefined ? {} : { passphrase }) });
       try {
+        // Loaded only when serving: the HTTP stack is the heaviest part of the CLI and no other command needs it.
+        const { buildServer } = await import('../../server/index.ts');
         const server = await buildServer({
           tokens,
           ledger,
