@@ -25,9 +25,9 @@ export interface CaseFiles {
 }
 
 export function benchCases(files: CaseFiles, python: string, peerReplicates: number): BenchCase[] {
-  const bare = (data: string, baseline: string): string[] => ['node', 'bench/bare-read.ts', '--data', data, '--data', baseline];
+  const bare = (data: string, baseline: string): string[] => ['node', 'bench/bare-read.mjs', '--data', data, '--data', baseline];
   const check = (data: string, baseline: string, output: string): string[] => [
-    'node', 'src/cli/main.ts', 'check', '--policy', files.policy, '--data', data, '--baseline', baseline, '--format', `json=${output}`,
+    'node', 'bin/steward.js', 'check', '--policy', files.policy, '--data', data, '--baseline', baseline, '--format', `json=${output}`,
   ];
   const peer = (output: string, replicates: number): string[] => [
     python, 'bench/peers/pandas_check.py', '--data', files.csv, '--baseline', files.baselineCsv,
