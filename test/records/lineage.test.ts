@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { lineageOf } from '../../src/app/lineage/lineage.ts';
 import { filterLog } from '../../src/app/lineage/log-filter.ts';
 import { lineageMermaid, lineageText } from '../../src/app/lineage/render-lineage.ts';
+import type { LedgerEvent } from '../../src/core/index.ts';
 import { dataset, deployment, digest, log, run, verdict, version } from './events.ts';
 
 const events = log(
@@ -61,4 +62,25 @@ test('the log filters by kind, model and an inclusive time window', () => {
     filterLog(events, { since: new Date('2026-01-04T00:00:00Z'), until: new Date('2026-01-06T00:00:00Z') }).map((e) => e.index),
     [4, 5, 6, 7],
   );
+});
+
+test('a data check recorded on the exact content a run used shows under that dataset; one on other content does not', () => {
+  const dataCheck = (content: string, at: string, outcome: 'pass' | 'fail'): LedgerEvent => ({
+    ...(verdict('m', '1', at, []) as LedgerEvent & { type: 'verdict' }),
+    model: 'm',
+    policy: { name: 'training-data', digest: digest('data policy') },
+    inputs: [{ role: 'dataset', file: 'train.csv', digest: digest(content), rows: 100 }],
+    outcome,
+  });
+  const withChecks = log(
+    ...events.map((recorded) => recorded.event),
+    dataCheck('loans v1', '2026-01-01T12:00:00Z', 'pass'),
+    dataCheck('loans v2', '2026-01-08T00:00:00Z', 'fail'),
+  );
+  const lineage = lineageOf(withChecks, 'm', '1');
+  const loans = lineage.datasets.find((d) => d.name === 'loans');
+  assert.deepEqual(loans?.checks.map((check) => [check.index, check.event.outcome]), [[9, 'pass']]);
+  assert.deepEqual(lineage.datasets.find((d) => d.name === 'labels')?.checks, []);
+  assert.match(lineageText(lineage), /dataset loans .*\n.*data check pass · policy training-data/);
+  assert.match(lineageMermaid(lineage), /dataset0 --> datacheck0_0/);
 });

@@ -8,6 +8,8 @@ export interface LineageDataset {
   readonly name: string;
   readonly digest: Digest;
   readonly record?: Recorded<DatasetEvent>;
+  /** Data checks recorded on exactly this content (`steward check --record` with a dataset policy). */
+  readonly checks: readonly Recorded<VerdictEvent>[];
 }
 
 /** Everything recorded upstream (what the version was built from) and downstream (what happened to it). */
@@ -35,9 +37,13 @@ export function lineageOf(events: readonly RecordedEvent[], model: string, versi
   const record = catalog.versions.get(versionKey(model, version)) as Recorded<VersionEvent>;
   const runId = record.event.run;
   const run = runId === undefined ? undefined : catalog.runs.get(runId);
-  const datasets = (run?.event.datasets ?? []).map(({ name, digest }) => {
+  const datasets = (run?.event.datasets ?? []).map(({ name, digest }): LineageDataset => {
     const found = catalog.datasets.get(name)?.find((candidate) => candidate.event.digest === digest);
-    return found === undefined ? { name, digest } : { name, digest, record: found };
+    // Matched by digest, not name: a check of other content under the same name says nothing about this input.
+    const checks = catalog.verdicts.filter((verdict) =>
+      verdict.event.inputs.some((input) => input.role === 'dataset' && input.digest === digest),
+    );
+    return found === undefined ? { name, digest, checks } : { name, digest, record: found, checks };
   });
   const about = (event: { model?: string; version?: string }): boolean => event.model === model && event.version === version;
   return {

@@ -14,6 +14,9 @@ export function lineageText(lineage: Lineage): string {
   for (const dataset of lineage.datasets) {
     const detail = dataset.record === undefined ? `${shortDigest(dataset.digest)} (not recorded)` : `${describeEvent(dataset.record.event)}  (#${dataset.record.index})`;
     upstream.push(`dataset ${dataset.name}  ${detail}`);
+    for (const { index, event } of dataset.checks) {
+      upstream.push(`  data check ${event.outcome} · policy ${event.policy.name}  (#${index}, ${event.recordedAt})`);
+    }
   }
   if (upstream.length === 0) upstream.push('(nothing recorded)');
   upstream.forEach((line, i) => lines.push(`│  ${i === upstream.length - 1 ? '└─' : '├─'} ${line}`));
@@ -45,7 +48,12 @@ export function lineageMermaid(lineage: Lineage): string {
     lines.push(`  run[${label(`run ${lineage.runId}`)}]`, '  run --> version');
   }
   if (lineage.code?.commit !== undefined) lines.push(`  code[${label(`commit ${lineage.code.commit}`)}]`, `  code --> ${into}`);
-  lineage.datasets.forEach((dataset, i) => lines.push(`  dataset${i}[(${label(dataset.name, shortDigest(dataset.digest))})]`, `  dataset${i} --> ${into}`));
+  lineage.datasets.forEach((dataset, i) => {
+    lines.push(`  dataset${i}[(${label(dataset.name, shortDigest(dataset.digest))})]`, `  dataset${i} --> ${into}`);
+    dataset.checks.forEach(({ event }, j) =>
+      lines.push(`  datacheck${i}_${j}{{${label(`data check ${event.outcome}`, event.policy.name)}}}`, `  dataset${i} --> datacheck${i}_${j}`),
+    );
+  });
   lineage.verdicts.forEach(({ event }, i) => lines.push(`  verdict${i}{{${label(`verdict ${event.outcome}`, event.policy.name)}}}`, `  version --> verdict${i}`));
   lineage.deployments.forEach(({ event }, i) => lines.push(`  deploy${i}[/${label(event.environment, event.recordedAt)}/]`, `  version --> deploy${i}`));
   return `${lines.join('\n')}\n`;
