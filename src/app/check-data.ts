@@ -1,4 +1,4 @@
-import { defined, digestOfJson, fail, type ColumnHealth, type Digest, type DatasetSection, type InputRef, type Verdict } from '../core/index.ts';
+import { defined, fail, type ColumnHealth, type Digest, type DatasetSection, type InputRef, type Verdict } from '../core/index.ts';
 import { evaluatePolicy, loadWaivers, outcomeOf, summarize, type Policy } from '../policy/index.ts';
 import { builtInDetectors, columnFacts, dataMetrics, DataProfile, patternDetector, type PiiDetector } from '../stats/data/index.ts';
 import { openTable, type ReadProgress, type TableSource } from '../readers/index.ts';
@@ -6,7 +6,7 @@ import type { CheckRequest } from './check-request.ts';
 import { planDataColumns, withTypeHint } from './data-columns.ts';
 import { DriftProfiles, profilePrevious } from './previous-version.ts';
 import { digestFile } from './file-digest.ts';
-import { toolVersion } from './version.ts';
+import { sealVerdict } from './seal-verdict.ts';
 
 /**
  * The shift-left gate: a dataset policy (`data.task: dataset`) over training data, no predictions. One streaming pass
@@ -82,23 +82,22 @@ export async function runDataCheck(request: CheckRequest, policy: Policy, model:
     duplicateRows: profile.duplicateRows,
     columns: facts.map((c) => ({ column: c.name, role: c.role, kind: c.kind, ...(c.type === undefined ? {} : { type: c.type }), rows: c.rows, missing: c.missing, distinct: c.distinct, min: c.min, max: c.max })),
   };
-  const body: Omit<Verdict, 'digest'> = {
-    schema: 'steward.verdict/v1',
-    tool: { name: 'steward', version: toolVersion },
-    outcome: outcomeOf(findings, settings),
-    summary: summarize(findings),
-    policy: { name: policy.name, file: request.policyFile, digest: policy.digest },
-    ...(model === undefined ? {} : { model }),
-    inputs,
-    seed: settings.seed,
-    settings: { confidence: settings.confidence, minGroupSize: settings.minGroupSize, failOn: settings.failOn, bootstrapSamples: settings.bootstrapSamples },
-    columns: { task: 'dataset', sensitive: dataset.sensitive, ...defined({ label: dataset.label, id: dataset.id, positive_label: dataset.positiveLabel }) },
-    health,
-    metrics,
-    dataset: section,
+  return sealVerdict(
+    {
+      policy: { name: policy.name, file: request.policyFile, digest: policy.digest },
+      ...(model === undefined ? {} : { model }),
+      inputs,
+      seed: settings.seed,
+      settings: { confidence: settings.confidence, minGroupSize: settings.minGroupSize, failOn: settings.failOn, bootstrapSamples: settings.bootstrapSamples },
+      columns: { task: 'dataset', sensitive: dataset.sensitive, ...defined({ label: dataset.label, id: dataset.id, positive_label: dataset.positiveLabel }) },
+      health,
+      metrics,
+      dataset: section,
+    },
     findings,
-  };
-  return { ...body, digest: digestOfJson(body) };
+    (list) => outcomeOf(list, settings),
+    summarize,
+  );
 }
 
 /** The detectors the personal_data rules use (built-in by name, then policy patterns); none without such a rule. */

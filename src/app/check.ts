@@ -1,4 +1,4 @@
-import { defined, digestOfJson, fail, type InputRef, type Verdict } from '../core/index.ts';
+import { defined, fail, type InputRef, type Verdict } from '../core/index.ts';
 import {
   evaluatePolicy,
   loadModelCard,
@@ -14,7 +14,7 @@ import type { CheckRequest, ColumnOverrides } from './check-request.ts';
 import { runDataCheck } from './check-data.ts';
 import { evaluateFile } from './evaluate-file.ts';
 import { digestFile } from './file-digest.ts';
-import { toolVersion } from './version.ts';
+import { sealVerdict } from './seal-verdict.ts';
 
 /**
  * The release gate: policy → evaluation (and baseline) → metrics → findings → verdict. Everything the verdict rests
@@ -65,28 +65,27 @@ export async function runCheck(request: CheckRequest): Promise<Verdict> {
   }
   if (request.waiversFile !== undefined) inputs.push({ role: 'waivers', file: request.waiversFile, digest: await digestFile(request.waiversFile) });
 
-  const body: Omit<Verdict, 'digest'> = {
-    schema: 'steward.verdict/v1',
-    tool: { name: 'steward', version: toolVersion },
-    outcome: outcomeOf(findings, settings),
-    summary: summarize(findings),
-    policy: { name: policy.name, file: request.policyFile, digest: policy.digest },
-    ...(model === undefined ? {} : { model }),
-    inputs,
-    seed: settings.seed,
-    settings: {
-      confidence: settings.confidence,
-      minGroupSize: settings.minGroupSize,
-      failOn: settings.failOn,
-      bootstrapSamples: settings.bootstrapSamples,
+  return sealVerdict(
+    {
+      policy: { name: policy.name, file: request.policyFile, digest: policy.digest },
+      ...(model === undefined ? {} : { model }),
+      inputs,
+      seed: settings.seed,
+      settings: {
+        confidence: settings.confidence,
+        minGroupSize: settings.minGroupSize,
+        failOn: settings.failOn,
+        bootstrapSamples: settings.bootstrapSamples,
+      },
+      columns: columnsOf(mapping),
+      health: current.health,
+      metrics: current.metrics,
+      ...(baseline === undefined ? {} : { baseline: baseline.metrics }),
     },
-    columns: columnsOf(mapping),
-    health: current.health,
-    metrics: current.metrics,
-    ...(baseline === undefined ? {} : { baseline: baseline.metrics }),
     findings,
-  };
-  return { ...body, digest: digestOfJson(body) };
+    (list) => outcomeOf(list, settings),
+    summarize,
+  );
 }
 
 function applyOverrides(mapping: DataMapping, overrides: ColumnOverrides): DataMapping {

@@ -1,10 +1,10 @@
-import { defined, digestOfJson, type Finding, type InputRef, type MetricsSection, type Verdict } from '../../core/index.ts';
+import { defined, type Finding, type InputRef, type MetricsSection, type Verdict } from '../../core/index.ts';
 import { summarize } from '../../policy/index.ts';
 import { loadMonitor, type Monitor, type MonitorColumn } from '../../policy/monitor/index.ts';
 import type { TableFormat } from '../../readers/index.ts';
 import { columnDrift, datasetDrift, type ColumnDrift, type DriftThresholds } from '../../stats/drift/index.ts';
 import { digestFile } from '../file-digest.ts';
-import { toolVersion } from '../version.ts';
+import { sealVerdict } from '../seal-verdict.ts';
 import { columnFinding, datasetFinding, missingFinding, newCategoryFinding } from './drift-findings.ts';
 import { expressionFindings } from './expression-findings.ts';
 import { labelFindings, windowMetrics } from './label-metrics.ts';
@@ -71,27 +71,26 @@ export async function runMonitor(request: MonitorRunRequest): Promise<MonitorRun
     { role: 'baseline', file: reference.file, digest: reference.digest, rows: reference.reference.data.rows },
     { role: 'dataset', file: request.currentFile, digest: currentDigest, rows: current.rows },
   ];
-  const summary = summarize(findings);
   const [model, version] = splitModel(monitor.model);
-  const body: Omit<Verdict, 'digest'> = {
-    schema: 'steward.verdict/v1',
-    tool: { name: 'steward', version: toolVersion },
-    outcome: summary.fail > 0 ? 'fail' : 'pass',
-    summary,
-    policy: { name: monitor.name, file: monitor.file, digest: monitor.digest },
-    model: { name: model, ...(version === undefined ? { version: reference.reference.version } : { version }) },
-    inputs,
-    seed: 0,
-    settings: { confidence: 0.95, minGroupSize: 0, failOn: 'point', bootstrapSamples: 0 },
-    columns: Object.fromEntries(reference.columns.map((column) => [column.name, column.type])),
-    health: reference.columns.map((column) => {
-      const profile = current.profiles.get(column.name) as DriftProfile;
-      return { column: column.name, role: 'feature', missing: profile.missing, rows: profile.count + profile.missing };
-    }),
-    metrics: window?.metrics ?? emptyMetrics(current.rows),
+  const verdict = sealVerdict(
+    {
+      policy: { name: monitor.name, file: monitor.file, digest: monitor.digest },
+      model: { name: model, ...(version === undefined ? { version: reference.reference.version } : { version }) },
+      inputs,
+      seed: 0,
+      settings: { confidence: 0.95, minGroupSize: 0, failOn: 'point', bootstrapSamples: 0 },
+      columns: Object.fromEntries(reference.columns.map((column) => [column.name, column.type])),
+      health: reference.columns.map((column) => {
+        const profile = current.profiles.get(column.name) as DriftProfile;
+        return { column: column.name, role: 'feature', missing: profile.missing, rows: profile.count + profile.missing };
+      }),
+      metrics: window?.metrics ?? emptyMetrics(current.rows),
+    },
     findings,
-  };
-  return { monitor, reference, window: currentDigest, verdict: { ...body, digest: digestOfJson(body) } };
+    (list) => (list.some((finding) => finding.status === 'fail') ? 'fail' : 'pass'),
+    summarize,
+  );
+  return { monitor, reference, window: currentDigest, verdict };
 }
 
 function splitModel(model: string): [string, string | undefined] {
