@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 
 /** Commander value parsers that reject malformed values with a message naming what was expected. */
 export function parseNumberOption(value: string): number {
@@ -31,4 +31,14 @@ export function parseTimeOption(value: string): Date {
 
 export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+/** The repeatable `--format FORMAT[=PATH]` option of the commands that render verdicts. */
+export function formatOption(formats: readonly string[]): Option {
+  return new Option(
+    '-f, --format <format[=path]>',
+    `report format, repeatable; without =path it goes to standard output. Formats: ${formats.join(', ')}`,
+  )
+    .argParser(collect)
+    .default([], 'text on standard output');
 }

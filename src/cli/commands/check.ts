@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { datasetVersions, recordVerdict, remoteCheck, runCheck, type CheckRequest, type RemoteServer } from '../../app/index.ts';
 import { defined } from '../../core/index.ts';
 import { renderReport, reportFormats, type ReportFormat } from '../../report/index.ts';
-import { collect, parseIntegerOption, parseListOption, parseNumberOption, parseTimeOption } from '../options.ts';
+import { formatOption, parseIntegerOption, parseListOption, parseNumberOption, parseTimeOption } from '../options.ts';
 import { parseOutputTargets, writeAllOrNothing, type OutputTarget } from '../output.ts';
 import type { SetExitCode } from '../program.ts';
 import { progressBar } from '../progress.ts';
@@ -67,12 +67,7 @@ export function registerCheck(program: Command, terminal: Terminal, setExitCode:
     .option('--positive-label <label>', 'value of y_true / y_pred meaning the positive class (overrides the policy)')
     .option('--seed <integer>', 'seed for bootstrap intervals (overrides the policy)', parseIntegerOption)
     .option('--now <time>', 'the time waivers are judged at (default: now), for reproducing a past check', parseTimeOption)
-    .option(
-      '-f, --format <format[=path]>',
-      `report format, repeatable; without =path it goes to standard output. Formats: ${reportFormats.join(', ')}`,
-      collect,
-      [],
-    )
+    .addOption(formatOption(reportFormats))
     .option('-o, --report-dir <dir>', 'also write every report format into this folder')
     .option('-q, --quiet', 'print nothing on standard output unless a --format asks for it')
     .option('--record', 'append the verdict to the ledger (nothing is recorded when the check cannot run)')

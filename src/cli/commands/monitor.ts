@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { defined, describeProblem, fail } from '../../core/index.ts';
 import { buildBaseline, listAlerts, processAlerts, runMonitor, validateMonitors } from '../../app/monitor/index.ts';
 import { renderReport, reportFormats, type ReportFormat } from '../../report/index.ts';
-import { collect, parseIntegerOption, parseTimeOption } from '../options.ts';
+import { formatOption, parseIntegerOption, parseTimeOption } from '../options.ts';
 import { parseOutputTargets, writeAllOrNothing } from '../output.ts';
 import type { SetExitCode } from '../program.ts';
 import { storeOption } from '../store-option.ts';
@@ -73,7 +73,7 @@ export function registerMonitor(program: Command, terminal: Terminal, setExitCod
     .requiredOption('-c, --current <file>', 'current data: the window to judge')
     .addOption(new Option('--data-format <format>', 'format of --current when the extension does not tell').choices(['csv', 'jsonl', 'parquet']))
     .option('--delimiter <char>', 'CSV field delimiter')
-    .option('-f, --format <format[=path]>', `report format, repeatable. Formats: ${reportFormats.join(', ')}`, collect, [])
+    .addOption(formatOption(reportFormats))
     .option('-q, --quiet', 'print nothing on standard output unless a --format asks for it')
     .option('--record', 'record alert transitions (opened / resolved) in the ledger; dedup, cooldown and resolve are derived from them')
     .option('--notify', 'send notifications and retraining triggers for alert transitions (implies --record)')
