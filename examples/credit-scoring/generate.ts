@@ -50,24 +50,32 @@ interface Model {
 const candidate: Model = { raceBias: { black: -1.15 }, youngBias: -0.55, noise: 0.3 };
 const production: Model = { raceBias: { black: -0.25 }, youngBias: -0.2, noise: 0.6 };
 
+/**
+ * One applicant of the simulated population and the truth about them: repayment depends on finances only. Both the
+ * evaluation sets and the training extract draw applicants here, in the same order of random draws.
+ */
+function applicant(next: () => number) {
+  const ageBand = pick(next, [['18-25', 0.16], ['26-40', 0.38], ['41-60', 0.33], ['61+', 0.13]] as const);
+  const sex = pick(next, [['female', 0.49], ['male', 0.51]] as const);
+  const race = pick(next, [['white', 0.6], ['black', 0.13], ['hispanic', 0.15], ['asian', 0.08], ['other', 0.04]] as const);
+  const ageYears = { '18-25': 3, '26-40': 10, '41-60': 22, '61+': 30 }[ageBand];
+  const income = Math.round(Math.exp(10.6 + 0.45 * normal(next) + (ageBand === '18-25' ? -0.35 : 0)));
+  const debtToIncome = Math.min(0.95, Math.max(0.01, 0.32 + 0.14 * normal(next)));
+  const history = Math.max(0, Math.round(ageYears * (0.5 + next())));
+  const accounts = Math.max(0, Math.round(3 + 2 * normal(next)));
+  const late = Math.max(0, Math.round(Math.abs(normal(next)) * 1.4 - 0.5));
+  const merit = 0.9 * Math.log(income / 40000) - 4.2 * (debtToIncome - 0.32) + 0.04 * history - 0.75 * late + 1.1;
+  const repaid = next() < sigmoid(merit) ? 1 : 0;
+  return { ageBand, sex, race, income, debtToIncome, history, accounts, late, merit, repaid };
+}
+
 function generate(rows: number, seed: number, model: Model): string {
   const next = random(seed);
   const header =
     'application_id,age_band,sex,race,income,debt_to_income,credit_history_years,open_accounts,late_payments_2y,repaid,approved,score';
   const lines = [header];
   for (let i = 0; i < rows; i++) {
-    const ageBand = pick(next, [['18-25', 0.16], ['26-40', 0.38], ['41-60', 0.33], ['61+', 0.13]] as const);
-    const sex = pick(next, [['female', 0.49], ['male', 0.51]] as const);
-    const race = pick(next, [['white', 0.6], ['black', 0.13], ['hispanic', 0.15], ['asian', 0.08], ['other', 0.04]] as const);
-    const ageYears = { '18-25': 3, '26-40': 10, '41-60': 22, '61+': 30 }[ageBand];
-    const income = Math.round(Math.exp(10.6 + 0.45 * normal(next) + (ageBand === '18-25' ? -0.35 : 0)));
-    const debtToIncome = Math.min(0.95, Math.max(0.01, 0.32 + 0.14 * normal(next)));
-    const history = Math.max(0, Math.round(ageYears * (0.5 + next())));
-    const accounts = Math.max(0, Math.round(3 + 2 * normal(next)));
-    const late = Math.max(0, Math.round(Math.abs(normal(next)) * 1.4 - 0.5));
-    // The truth: repayment depends on finances only.
-    const merit = 0.9 * Math.log(income / 40000) - 4.2 * (debtToIncome - 0.32) + 0.04 * history - 0.75 * late + 1.1;
-    const repaid = next() < sigmoid(merit) ? 1 : 0;
+    const { ageBand, sex, race, income, debtToIncome, history, accounts, late, merit, repaid } = applicant(next);
     // The model sees the same finances, with noise and the biases described above.
     const bias = (model.raceBias[race] ?? 0) + (ageBand === '18-25' ? model.youngBias : 0);
     const score = sigmoid(merit + bias + model.noise * normal(next));
@@ -92,17 +100,7 @@ function generateTraining(rows: number, seed: number): string {
     'application_id,age_band,sex,race,income,debt_to_income,credit_history_years,open_accounts,late_payments_2y,arrears_days_12m,repaid';
   const lines = [header];
   for (let i = 0; i < rows; i++) {
-    const ageBand = pick(next, [['18-25', 0.16], ['26-40', 0.38], ['41-60', 0.33], ['61+', 0.13]] as const);
-    const sex = pick(next, [['female', 0.49], ['male', 0.51]] as const);
-    const race = pick(next, [['white', 0.6], ['black', 0.13], ['hispanic', 0.15], ['asian', 0.08], ['other', 0.04]] as const);
-    const ageYears = { '18-25': 3, '26-40': 10, '41-60': 22, '61+': 30 }[ageBand];
-    const income = Math.round(Math.exp(10.6 + 0.45 * normal(next) + (ageBand === '18-25' ? -0.35 : 0)));
-    const debtToIncome = Math.min(0.95, Math.max(0.01, 0.32 + 0.14 * normal(next)));
-    const history = Math.max(0, Math.round(ageYears * (0.5 + next())));
-    const accounts = Math.max(0, Math.round(3 + 2 * normal(next)));
-    const late = Math.max(0, Math.round(Math.abs(normal(next)) * 1.4 - 0.5));
-    const merit = 0.9 * Math.log(income / 40000) - 4.2 * (debtToIncome - 0.32) + 0.04 * history - 0.75 * late + 1.1;
-    const repaid = next() < sigmoid(merit) ? 1 : 0;
+    const { ageBand, sex, race, income, debtToIncome, history, accounts, late, repaid } = applicant(next);
     const arrears = repaid === 1 ? (next() < 0.06 ? Math.round(next() * 25) : 0) : Math.round(20 + next() * 160);
     const incomeText = next() < 0.02 ? '' : String(income);
     lines.push(
