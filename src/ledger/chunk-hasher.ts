@@ -26,6 +26,8 @@ export interface ChunkJob {
    * bytes), when the caller has them: each is compared with the node recomputed from the leaves.
    */
   readonly storedNodes?: Uint8Array;
+  /** The lowest level of storedNodes' layout (chunkNodeLayout's `lowest`); default 1. */
+  readonly lowestLevel?: number;
 }
 
 export interface RangeNode {
@@ -58,7 +60,7 @@ export function hashChunk(job: ChunkJob): ChunkResult {
   const cuts: { size: number; nodes: RangeNode[] }[] = [];
   let nextCut = 0;
   let mismatch = -1;
-  const compare = job.storedNodes === undefined ? undefined : new NodeComparison(chunkNodeLayout(job.begin, job.begin + count), job.storedNodes);
+  const compare = job.storedNodes === undefined ? undefined : new NodeComparison(chunkNodeLayout(job.begin, job.begin + count, job.lowestLevel), job.storedNodes);
   const onNode = compare === undefined ? undefined : (level: number, index: number, h: Uint8Array) => compare.check(level, index, h);
   for (let j = 0; j < count; j++) {
     // RFC 6962 §2.1 leaf hash SHA-256(0x00 || d): the prefix byte is already in place before each leaf.
@@ -91,6 +93,7 @@ export function packChunk(
   expected: Uint8Array | undefined,
   cuts: readonly number[],
   storedNodes?: Uint8Array,
+  lowestLevel?: number,
 ): ChunkJob {
   let total = 0;
   for (const leaf of leaves) total += leaf.length + 1;
@@ -105,5 +108,6 @@ export function packChunk(
   });
   offsets[leaves.length] = at;
   const job: ChunkJob = expected === undefined ? { begin, data, offsets, cuts } : { begin, data, offsets, expected, cuts };
-  return storedNodes === undefined ? job : { ...job, storedNodes };
+  if (storedNodes === undefined) return job;
+  return lowestLevel === undefined ? { ...job, storedNodes } : { ...job, storedNodes, lowestLevel };
 }

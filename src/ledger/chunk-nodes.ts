@@ -22,11 +22,14 @@ export interface NodeLayout {
   readonly total: number;
 }
 
-/** Level l holds the nodes ⌈begin / 2^l⌉ … ⌊end / 2^l⌋ − 1 (those whose 2^l leaves all lie in [begin, end)). */
-export function chunkNodeLayout(begin: number, end: number): NodeLayout {
+/**
+ * Level l holds the nodes ⌈begin / 2^l⌉ … ⌊end / 2^l⌋ − 1 (those whose 2^l leaves all lie in [begin, end)), for
+ * every level from `lowest` (the lowest level the store keeps; the levels below are not stored, so not compared).
+ */
+export function chunkNodeLayout(begin: number, end: number, lowest = 1): NodeLayout {
   const levels: NodeLevelSpan[] = [];
   let offset = 0;
-  for (let level = 1; 2 ** level <= end - begin; level++) {
+  for (let level = Math.max(1, lowest); 2 ** level <= end - begin; level++) {
     const width = 2 ** level;
     const first = Math.ceil(begin / width);
     const count = Math.floor(end / width) - first;

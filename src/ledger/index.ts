@@ -41,5 +41,6 @@ export {
 } from './checkpoint.ts';
 export { verifyCheckpoint, type CheckpointCheck } from './verify-checkpoint.ts';
 export { verifyLog, type LogCheck, type TreeHead, type VerifyLogOptions } from './verify-log.ts';
-export { verifyChunks, type LeafChunk, type VerifyChunksOptions } from './verify-chunks.ts';
+export { verifyChunks, verifyRunChunks, type ChunkRunner, type LeafChunk, type VerifyChunksOptions } from './verify-chunks.ts';
+export { hashChunk, packChunk, type ChunkResult } from './chunk-hasher.ts';
 export { chunkNodeLayout, slotOf, type NodeLayout, type NodeLevelSpan } from './chunk-nodes.ts';

@@ -1,4 +1,5 @@
 import { fail } from '../core/errors.ts';
+import type { LeafRows } from './decisions.ts';
 import type { AppendItem, TreeHasher } from './types.ts';
 
 /**
@@ -12,6 +13,10 @@ export interface RowItem {
   readonly kind: string;
   readonly subject: string | null;
   readonly recordedAt: string;
+  /** Set when at most one leaf may have this kind and subject (AppendItem.unique); then subject is a string. */
+  readonly unique: boolean;
+  /** The table rows this leaf ledgers, inserted in its append transaction (AppendItem.rows). */
+  readonly rows?: LeafRows;
 }
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
@@ -30,12 +35,22 @@ export function toRowItems(items: readonly AppendItem[], hasher: TreeHasher): Ro
     if (!(item.leaf instanceof Uint8Array)) invalid(`items[${k}].leaf`, 'a Uint8Array of the canonical event bytes');
     if (typeof item.kind !== 'string' || item.kind === '') invalid(`items[${k}].kind`, 'a non-empty string');
     if (item.subject !== undefined && typeof item.subject !== 'string') invalid(`items[${k}].subject`, 'a string or absent');
+    if (item.unique !== undefined && typeof item.unique !== 'boolean') invalid(`items[${k}].unique`, 'true, false or absent');
+    if (item.unique === true && item.subject === undefined) invalid(`items[${k}].subject`, 'a subject on an item marked unique');
+    if (item.rows !== undefined && !isLeafRows(item.rows)) invalid(`items[${k}].rows`, '{ table: "decisions" | "labels", rows: [...] } or absent');
     if (item.recordedAt !== lastGiven) {
       lastUtc = utcInstant(item.recordedAt, `items[${k}].recordedAt`);
       lastGiven = item.recordedAt;
     }
-    return { leaf: item.leaf, leafHash: hasher.leafHash(item.leaf), kind: item.kind, subject: item.subject ?? null, recordedAt: lastUtc };
+    const row = { leaf: item.leaf, leafHash: hasher.leafHash(item.leaf), kind: item.kind, subject: item.subject ?? null, recordedAt: lastUtc, unique: item.unique === true };
+    return item.rows === undefined ? row : { ...row, rows: item.rows };
   });
+}
+
+function isLeafRows(value: unknown): value is LeafRows {
+  if (typeof value !== 'object' || value === null) return false;
+  const { table, rows } = value as { table?: unknown; rows?: unknown };
+  return (table === 'decisions' || table === 'labels') && Array.isArray(rows);
 }
 
 /** RFC 3339 date-time with a zone → `YYYY-MM-DDTHH:mm:ss.sssZ` (digits after milliseconds are dropped). */

@@ -26,6 +26,14 @@ export interface LabelRow {
   readonly record: string;
 }
 
+/**
+ * The rows one ledger leaf carries into its append transaction (AppendItem.rows); the store gives them the leaf's
+ * index as their `ledgerIndex`.
+ */
+export type LeafRows =
+  | { readonly table: 'decisions'; readonly rows: readonly Omit<DecisionRow, 'ledgerIndex'>[] }
+  | { readonly table: 'labels'; readonly rows: readonly Omit<LabelRow, 'ledgerIndex'>[] };
+
 /** Both dialects implement it (sqlite/decision-table.ts, postgres/decision-table.ts) and pass one conformance suite. */
 export interface DecisionStore {
   /** The ids among `ids` that are stored (one query). */

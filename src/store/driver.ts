@@ -1,4 +1,5 @@
 import type { RowItem } from './append-items.ts';
+import type { BatchCommitted } from './group-commit.ts';
 import type { LeafColumns, NodeId, NodeRange, StoredCheckpoint, StoredKey, StoredLeaf, StoredNode, TreeHasher } from './types.ts';
 
 /**
@@ -13,9 +14,10 @@ export interface StoreDriver {
 
   /**
    * One durable transaction: under the database's write lock, read the size, give the rows the indices
-   * size..size+k−1, insert them with their leaf hashes and every perfect subtree they complete, update the size.
+   * size..size+k−1, insert them with their leaf hashes and every perfect subtree they complete, insert the table
+   * rows the items carry (rows-of-batch in leaf-rows.ts; `inserted` says which went in), update the size.
    */
-  commitBatch(rows: readonly RowItem[], hasher: TreeHasher): Promise<{ first: number; size: number }>;
+  commitBatch(rows: readonly RowItem[], hasher: TreeHasher): Promise<BatchCommitted>;
 
   size(): Promise<number>;
   /** At most `limit` leaves with from ≤ index < to, in index order. */

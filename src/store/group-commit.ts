@@ -1,8 +1,34 @@
 import { setImmediate as nextMacrotask } from 'node:timers/promises';
 import type { AppendResult } from './types.ts';
 
-/** Commits one batch in one durable transaction; resolves with the index given to its first item and the new size. */
-export type BatchCommit<Item> = (items: readonly Item[]) => Promise<{ first: number; size: number }>;
+/**
+ * Commits one batch in one durable transaction; resolves with the index given to its first item, the new size and,
+ * when items carried table rows, per item the keys of the rows inserted (AppendResult.inserted, by batch position).
+ */
+export type BatchCommit<Item> = (items: readonly Item[]) => Promise<BatchCommitted>;
+
+export interface BatchCommitted {
+  readonly first: number;
+  readonly size: number;
+  readonly inserted?: readonly (readonly string[] | undefined)[];
+}
+
+/**
+ * Thrown by a BatchCommit that rolled back because some items may not be committed (see unique-subjects.ts), by
+ * batch position: `rejected` items' callers get the error; `deferred` items go to the next batch, unless the
+ * earlier item they conflict with belongs to the same caller (then that caller is refused). Everyone else is
+ * committed again without them, so one caller's duplicate never fails the other callers of its batch.
+ */
+export class BatchRejection extends Error {
+  readonly rejected: ReadonlyMap<number, Error>;
+  readonly deferred: ReadonlyMap<number, { readonly earlier: number; readonly error: Error }>;
+
+  constructor(rejected: ReadonlyMap<number, Error>, deferred: ReadonlyMap<number, { readonly earlier: number; readonly error: Error }>) {
+    super(`${rejected.size} items refused and ${deferred.size} deferred by the batch commit`);
+    this.rejected = rejected;
+    this.deferred = deferred;
+  }
+}
 
 interface Waiter<Item> {
   readonly items: readonly Item[];
@@ -70,14 +96,41 @@ export class GroupCommit<Item> {
   async #commitNext(batch: readonly Waiter<Item>[]): Promise<void> {
     const items = batch.length === 1 ? (batch[0] as Waiter<Item>).items : batch.flatMap((waiter) => waiter.items);
     try {
-      const { first, size } = await this.#commit(items);
+      const { first, size, inserted } = await this.#commit(items);
       let at = first;
       for (const waiter of batch) {
-        waiter.resolve({ first: at, count: waiter.items.length, size });
-        at += waiter.items.length;
+        const count = waiter.items.length;
+        const mine = inserted === undefined ? undefined : batch.length === 1 ? inserted : inserted.slice(at - first, at - first + count);
+        waiter.resolve(mine === undefined ? { first: at, count, size } : { first: at, count, size, inserted: mine });
+        at += count;
       }
     } catch (error) {
+      if (error instanceof BatchRejection) return this.#commitWithout(batch, error);
       for (const waiter of batch) waiter.reject(error);
     }
+  }
+
+  /** Settles the callers a rejection names, commits the others again, and queues the deferred ones next. */
+  async #commitWithout(batch: readonly Waiter<Item>[], rejection: BatchRejection): Promise<void> {
+    const owner: number[] = []; // batch position → waiter number
+    batch.forEach((waiter, w) => waiter.items.forEach(() => owner.push(w)));
+    const refused = new Map<number, Error>();
+    const deferred = new Set<number>();
+    for (const [position, error] of rejection.rejected) if (!refused.has(owner[position] as number)) refused.set(owner[position] as number, error);
+    for (const [position, { earlier, error }] of rejection.deferred) {
+      const w = owner[position] as number;
+      if (owner[earlier] === w && !refused.has(w)) refused.set(w, error);
+      else deferred.add(w);
+    }
+    for (const [w, error] of refused) batch[w]?.reject(error);
+    const later = batch.filter((_, w) => deferred.has(w) && !refused.has(w));
+    const now = batch.filter((_, w) => !deferred.has(w) && !refused.has(w));
+    if (refused.size === 0 && later.length === batch.length) {
+      // Cannot happen (the first of two rivals is never deferred), but never loop: fail them rather than spin.
+      for (const waiter of later) waiter.reject(rejection);
+      return;
+    }
+    this.#queue.unshift(...later);
+    if (now.length > 0) await this.#commitNext(now);
   }
 }

@@ -3,6 +3,7 @@ import { toRowItems, utcInstant, type RowItem } from './append-items.ts';
 import type { StoreDriver } from './driver.ts';
 import { GroupCommit } from './group-commit.ts';
 import type { DecisionStore } from './decisions.ts';
+import type { MonitorStore } from './monitor.ts';
 import type { TokenStore } from './tokens.ts';
 import type { AppendItem, AppendResult, LeafColumns, NodeId, NodeRange, Store, StoredCheckpoint, StoredKey, StoredLeaf, StoredNode, TreeHasher } from './types.ts';
 
@@ -18,13 +19,15 @@ export class LedgerStore implements Store {
   readonly #hasher: TreeHasher;
   readonly #tokens: TokenStore;
   readonly #decisions: DecisionStore;
+  readonly #monitors: MonitorStore;
   #closed = false;
 
-  constructor(driver: StoreDriver, hasher: TreeHasher, tables: { tokens: TokenStore; decisions: DecisionStore }, maxBatch = DEFAULT_MAX_BATCH) {
+  constructor(driver: StoreDriver, hasher: TreeHasher, tables: { tokens: TokenStore; decisions: DecisionStore; monitors: MonitorStore }, maxBatch = DEFAULT_MAX_BATCH) {
     this.#driver = driver;
     this.#hasher = hasher;
     this.#tokens = tables.tokens;
     this.#decisions = tables.decisions;
+    this.#monitors = tables.monitors;
     this.#commits = new GroupCommit<RowItem>((rows) => driver.commitBatch(rows, hasher), maxBatch);
   }
 
@@ -178,6 +181,11 @@ export class LedgerStore implements Store {
   get decisions(): DecisionStore {
     this.#open();
     return this.#decisions;
+  }
+
+  get monitors(): MonitorStore {
+    this.#open();
+    return this.#monitors;
   }
 
   async close(): Promise<void> {

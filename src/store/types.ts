@@ -7,7 +7,8 @@
  * each one once, in the transaction that completes it, and any proof needs only O(log n) of them.
  */
 
-import type { DecisionStore } from './decisions.ts';
+import type { DecisionStore, LeafRows } from './decisions.ts';
+import type { MonitorStore } from './monitor.ts';
 import type { TokenStore } from './tokens.ts';
 
 /**
@@ -30,6 +31,18 @@ export interface AppendItem {
   readonly subject?: string;
   /** RFC 3339 instant with a zone (`Z` or `±hh:mm`); stored and returned as UTC with millisecond precision. */
   readonly recordedAt: string;
+  /**
+   * At most one leaf of the log may have this item's kind and subject (a run id, a model version). Checked inside
+   * the append transaction, under the same lock that assigns indices, so two writers racing on one subject cannot
+   * both succeed: the later one is refused with STORE_DUPLICATE_SUBJECT and nothing of its call is written.
+   */
+  readonly unique?: boolean;
+  /**
+   * Table rows this leaf ledgers (an ingest batch's decisions or labels): inserted in the append transaction itself,
+   * with this leaf's index, so the leaf and its rows are durable together or not at all. A row whose key is already
+   * stored is left as it was (ON CONFLICT DO NOTHING); AppendResult.inserted says which rows were this call's.
+   */
+  readonly rows?: LeafRows;
 }
 
 /** The indices of one caller's items: [first, first + count), contiguous and in the order given. */
@@ -38,6 +51,11 @@ export interface AppendResult {
   readonly count: number;
   /** The log size once the batch holding these items committed (≥ first + count). */
   readonly size: number;
+  /**
+   * Present when some item carried rows: for each of the caller's items in order, the keys (decision ids) of its
+   * rows that this transaction inserted, or undefined for an item without rows.
+   */
+  readonly inserted?: readonly (readonly string[] | undefined)[];
 }
 
 export interface StoredLeaf {
@@ -140,6 +158,9 @@ export interface Store {
 
   /** Production decisions and their labels (decision ingest); used after close() it throws STORE_CLOSED. */
   readonly decisions: DecisionStore;
+
+  /** Monitor windows (who evaluates which) and the notification outbox; used after close() it throws STORE_CLOSED. */
+  readonly monitors: MonitorStore;
 
   /** Waits for pending appends, then releases the database. */
   close(): Promise<void>;

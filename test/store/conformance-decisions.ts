@@ -48,6 +48,17 @@ export function registerDecisionConformance(harness: StoreHarness): void {
       assert.equal((await store.decisions.existingDecisions(rows.map((row) => row.id))).size, 1_234);
     }));
 
+  test('in a bulk insert, ids stored before (scattered over many statements) are reported as not this call\'s', () =>
+    withStore(harness, async (store) => {
+      const before = Array.from({ length: 40 }, (_, k) => decisionOf(`bulk-${k * 29}`, 2, k));
+      await store.decisions.insertDecisions(before);
+      const rows = Array.from({ length: 1_234 }, (_, k) => decisionOf(`bulk-${k}`, 3, k));
+      const taken = new Set(before.map((row) => row.id));
+      assert.deepEqual(await store.decisions.insertDecisions(rows), rows.map((row) => row.id).filter((id) => !taken.has(id)));
+      assert.equal((await store.decisions.decision('bulk-29'))?.ledgerIndex, 2, 'the first row stored wins');
+      assert.equal(await store.decisions.countDecisions(), 1_234);
+    }));
+
   test('a label is set once per decision and refers to a stored decision', () =>
     withStore(harness, async (store) => {
       await store.decisions.insertDecisions([decisionOf('d1', 1, 0), decisionOf('d2', 1, 1)]);

@@ -6,6 +6,8 @@ import { postgresMigrations } from '../../src/store/postgres/migrations.ts';
 import { sqliteMigrations } from '../../src/store/sqlite/migrations.ts';
 import type { StoreHarness } from './harness.ts';
 import { sha256TreeHasher } from './hasher.ts';
+import { items } from './items.ts';
+import { assertTreeConsistent } from './tree-check.ts';
 
 /** Migrations: applied on open, recorded with their checksums, and checked against what this build ships. */
 export function registerMigrationConformance(harness: StoreHarness): void {
@@ -46,5 +48,26 @@ export function registerMigrationConformance(harness: StoreHarness): void {
     await Promise.all(stores.map((store) => store.close()));
     const rows = await harness.sql(url, 'SELECT version FROM schema_migrations');
     assert.equal(rows.length, shipped.length);
+  });
+
+  test('migration 6 removes the nodes below level 4 an older store kept; the tree is whole, rebuilt from leaf hashes', async () => {
+    const url = await harness.freshUrl();
+    let store = await open(url);
+    await store.appendLeaves(items('old', 40));
+    await store.close();
+    // What an older Steward left: a row for every node of levels 1–3 (a wrong hash, to show it is never read).
+    for (const [level, count] of [[1, 20], [2, 10], [3, 5]] as const) {
+      for (let index = 0; index < count; index++) await harness.sql(url, 'INSERT INTO ledger_nodes (level, idx, hash) VALUES (?, ?, ?)', [level, index, new Uint8Array(32)]);
+    }
+    await harness.sql(url, 'DELETE FROM schema_migrations WHERE version = 6');
+    store = await open(url);
+    try {
+      assert.deepEqual(await harness.sql(url, 'SELECT level, idx FROM ledger_nodes WHERE level < 4'), []);
+      assert.equal((await harness.sql(url, 'SELECT level FROM ledger_nodes')).length, 3, 'the nodes of levels 4 and 5 stay: (4, 0), (4, 1), (5, 0)');
+      await store.appendLeaves(items('new', 30));
+      await assertTreeConsistent(store);
+    } finally {
+      await store.close();
+    }
   });
 }

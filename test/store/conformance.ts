@@ -7,10 +7,13 @@ import { sha256TreeHasher } from './hasher.ts';
 import { items, text } from './items.ts';
 import { assertTreeConsistent, allLeaves } from './tree-check.ts';
 import { registerDecisionConformance } from './conformance-decisions.ts';
+import { registerLeafRowConformance } from './conformance-leaf-rows.ts';
 import { registerMigrationConformance } from './conformance-migrations.ts';
+import { registerMonitorConformance } from './conformance-monitor.ts';
 import { registerProcessConformance } from './conformance-processes.ts';
 import { registerRecordConformance } from './conformance-records.ts';
 import { registerTokenConformance } from './conformance-tokens.ts';
+import { registerUniqueConformance } from './conformance-unique.ts';
 
 /** Opens a fresh store of the harness's dialect, runs `body`, closes the store. */
 export async function withStore<T>(harness: StoreHarness, body: (store: Store, url: string) => Promise<T>, maxBatch?: number): Promise<T> {
@@ -169,8 +172,11 @@ export function storeConformance(harness: StoreHarness): void {
   registerRecordConformance(harness);
   registerTokenConformance(harness);
   registerDecisionConformance(harness);
+  registerLeafRowConformance(harness);
+  registerMonitorConformance(harness);
   registerMigrationConformance(harness);
   registerProcessConformance(harness);
+  registerUniqueConformance(harness);
 }
 
 async function allOf<T>(iterable: AsyncIterable<T>): Promise<T[]> {

@@ -11,12 +11,14 @@ export interface Writer {
   readonly done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
   /** Resolves once at least `count` indices are acknowledged (rejects if the process ends first). */
   whenAcked(count: number): Promise<void>;
+  /** Asks an open-ended writer to finish its appends in flight and exit. */
+  stop(): void;
 }
 
 /** Starts fixtures/append-writer.ts in a separate Node process. */
 export function startWriter(url: string, writer: string, total: number, perCall: number, inFlight: number, startAt = 0): Writer {
   const child = spawn(process.execPath, [writerScript, url, writer, String(total), String(perCall), String(inFlight), String(startAt)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   const acked: number[] = [];
   const waiters: { count: number; resolve(): void; reject(error: Error): void }[] = [];
@@ -48,5 +50,8 @@ export function startWriter(url: string, writer: string, total: number, perCall:
     done,
     whenAcked: (count) =>
       acked.length >= count ? Promise.resolve() : new Promise((resolve, reject) => waiters.push({ count, resolve, reject })),
+    stop: () => {
+      if (child.stdin?.writable === true) child.stdin.end('stop\n');
+    },
   };
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { leafJson } from '../ledger/leaf-json.ts';
 import { isUnreadable } from './body.ts';
+import { decisionJson } from './decision-json.ts';
 import { decisionRecordSchema, labelRecordSchema } from './schema.ts';
 import { utcTimestamp } from './timestamp.ts';
 import type { CheckedDecision, CheckedLabel, Rejection } from './types.ts';
@@ -31,7 +32,7 @@ export function checkDecisions(records: readonly unknown[]): Checked<CheckedDeci
       rejected.push({ index, field: 'timestamp', code: 'INGEST_INVALID_TIMESTAMP', message: `"${parsed.timestamp}" is not an RFC 3339 date-time with a zone, e.g. 2026-11-26T14:00:00Z` });
       return;
     }
-    const record = leafJson({ ...parsed, timestamp: decidedAt });
+    const record = decisionJson(parsed, decidedAt);
     valid.push({ index, id: parsed.decision_id, model: parsed.model, version: parsed.version, decidedAt, record });
   });
   return { valid, rejected };

@@ -1,5 +1,5 @@
 import type { DecisionsEvent } from '../../core/index.ts';
-import type { DecisionRow } from '../../store/index.ts';
+import type { LeafRows } from '../../store/index.ts';
 import type { Ledger } from '../ledger/types.ts';
 import { batchRoot } from './batch-tree.ts';
 import type { QueuedJob } from './bounded-queue.ts';
@@ -14,12 +14,12 @@ export interface DecisionJob {
 /**
  * Writes one group of decision batches. Order, so that an acknowledged decision is never lost and never un-ledgered:
  *   1. one query finds the ids already stored; those, and ids repeated within the group, are duplicates;
- *   2. the ledger appends one `decisions` leaf per batch (the in-batch tree root of its new records) and is durable;
- *   3. one transaction inserts the rows with their leaf index and position (ON CONFLICT DO NOTHING);
- *   4. only then do the callers get their answers.
- * A crash after 2 and before 3 leaves a leaf whose decisions are not stored; they were never acknowledged, and the
- * client's retry ledgers them again in a new leaf. A row in the table therefore always has its durable leaf. A row
- * that another replica inserted between 1 and 3 is counted as a duplicate: the stored row (and its leaf) wins.
+ *   2. one ledger append writes one `decisions` leaf per batch (the in-batch tree root of its new records) and, in
+ *      the same transaction, the batch's rows with that leaf's index and their positions (ON CONFLICT DO NOTHING);
+ *   3. only once that transaction is durable do the callers get their answers.
+ * A crash before 2 commits leaves neither leaf nor rows: nothing was acknowledged, and the client's retry writes them.
+ * A row therefore always has its durable leaf, and a leaf always has its rows, except a row that another replica
+ * inserted between 1 and 2: that is counted as a duplicate, and the stored row (and its own leaf) wins.
  */
 export async function writeDecisions(ledger: Ledger, group: readonly QueuedJob<DecisionJob, IngestResult>[], now: () => Date): Promise<void> {
   const ids = group.flatMap((entry) => entry.job.records.map((record) => record.id));
@@ -33,38 +33,29 @@ export async function writeDecisions(ledger: Ledger, group: readonly QueuedJob<D
     }),
   );
   const recordedAt = now().toISOString();
-  const events: DecisionsEvent[] = fresh
-    .filter((records) => records.length > 0)
-    .map((records) => ({
-      v: 1,
-      type: 'decisions',
-      recordedAt,
-      count: records.length,
-      root: batchRoot(records.map((record) => record.record)),
-      versions: [...new Set(records.map((record) => `${record.model}@${record.version}`))].sort(),
-    }));
-  const appended = events.length === 0 ? undefined : await ledger.append(events);
-  const rows: DecisionRow[] = [];
-  const leafOf: (number | undefined)[] = [];
-  let leaf = appended?.first ?? 0;
-  for (const records of fresh) {
-    if (records.length === 0) {
-      leafOf.push(undefined);
-      continue;
-    }
-    const ledgerIndex = leaf++;
-    leafOf.push(ledgerIndex);
-    records.forEach((record, position) => rows.push({ id: record.id, model: record.model, version: record.version, decidedAt: record.decidedAt, ledgerIndex, position, record: record.record }));
-  }
-  const inserted = new Set(await ledger.store.decisions.insertDecisions(rows));
+  const batches = fresh.filter((records) => records.length > 0);
+  const events: DecisionsEvent[] = batches.map((records) => ({
+    v: 1,
+    type: 'decisions',
+    recordedAt,
+    count: records.length,
+    root: batchRoot(records.map((record) => record.record)),
+    versions: [...new Set(records.map((record) => `${record.model}@${record.version}`))].sort(),
+  }));
+  const rows: LeafRows[] = batches.map((records) => ({
+    table: 'decisions',
+    rows: records.map((record, position) => ({ id: record.id, model: record.model, version: record.version, decidedAt: record.decidedAt, position, record: record.record })),
+  }));
+  const appended = events.length === 0 ? undefined : await ledger.append(events, rows);
+  let leaf = 0;
   group.forEach((entry, k) => {
-    const mine = (fresh[k] ?? []).filter((record) => inserted.has(record.id)).length;
-    const ledgerIndex = leafOf[k];
+    const batch = (fresh[k]?.length ?? 0) === 0 ? undefined : leaf++;
+    const mine = batch === undefined || appended === undefined ? 0 : (appended.inserted?.[batch]?.length ?? 0);
     entry.resolve({
       accepted: mine,
       duplicates: entry.job.records.length - mine,
       rejected: entry.job.rejected,
-      ...(ledgerIndex === undefined || mine === 0 ? {} : { ledgerIndex }),
+      ...(batch === undefined || appended === undefined || mine === 0 ? {} : { ledgerIndex: appended.first + batch }),
     });
   });
 }

@@ -1,5 +1,5 @@
 import type { LabelsEvent } from '../../core/index.ts';
-import type { LabelRow } from '../../store/index.ts';
+import type { LabelRow, LeafRows } from '../../store/index.ts';
 import type { Ledger } from '../ledger/types.ts';
 import { batchRoot } from './batch-tree.ts';
 import type { QueuedJob } from './bounded-queue.ts';
@@ -11,7 +11,8 @@ export interface LabelJob {
 }
 
 /**
- * Writes one group of label batches, in the order of writeDecisions (ledger leaf first, then rows, then answers).
+ * Writes one group of label batches as writeDecisions does (each batch's leaf and its rows in one ledger append, then
+ * the answers).
  * Labels are immutable: a label for a decision that has one is a duplicate when its value is the same, and rejected
  * with INGEST_LABEL_CONFLICT when it differs; a label for an id that is not stored is rejected with
  * INGEST_UNKNOWN_DECISION. A conflicting label another replica stored first is found after the insert and rejected.
@@ -35,20 +36,26 @@ export async function writeLabels(ledger: Ledger, group: readonly QueuedJob<Labe
     }
     return { rejected, duplicates, fresh };
   });
-  const events: LabelsEvent[] = outcome
-    .filter(({ fresh }) => fresh.length > 0)
-    .map(({ fresh }) => ({ v: 1, type: 'labels', recordedAt: now().toISOString(), count: fresh.length, root: batchRoot(fresh.map((record) => record.record)) }));
-  const appended = events.length === 0 ? undefined : await ledger.append(events);
-  const rows: LabelRow[] = [];
+  const batches = outcome.map(({ fresh }) => fresh).filter((fresh) => fresh.length > 0);
+  const events: LabelsEvent[] = batches.map((fresh) => ({ v: 1, type: 'labels', recordedAt: now().toISOString(), count: fresh.length, root: batchRoot(fresh.map((record) => record.record)) }));
+  const rows: LeafRows[] = batches.map((fresh) => ({
+    table: 'labels',
+    rows: fresh.map((record, position) => ({ decisionId: record.decisionId, recordedAt: record.recordedAt, position, record: record.record })),
+  }));
+  const appended = events.length === 0 ? undefined : await ledger.append(events, rows);
+  const inserted = new Set<string>();
   const leafOf: (number | undefined)[] = [];
-  let leaf = appended?.first ?? 0;
+  let leaf = 0;
   for (const { fresh } of outcome) {
-    const ledgerIndex = fresh.length === 0 ? undefined : leaf++;
-    leafOf.push(ledgerIndex);
-    if (ledgerIndex !== undefined) fresh.forEach((record, position) => rows.push({ decisionId: record.decisionId, recordedAt: record.recordedAt, ledgerIndex, position, record: record.record }));
+    if (fresh.length === 0 || appended === undefined) {
+      leafOf.push(undefined);
+      continue;
+    }
+    const batch = leaf++;
+    leafOf.push(appended.first + batch);
+    for (const id of appended.inserted?.[batch] ?? []) inserted.add(id);
   }
-  const inserted = new Set(await ledger.store.decisions.insertLabels(rows));
-  const lost = rows.filter((row) => !inserted.has(row.decisionId)).map((row) => row.decisionId);
+  const lost = outcome.flatMap(({ fresh }) => fresh.filter((record) => !inserted.has(record.decisionId)).map((record) => record.decisionId));
   const winners = lost.length === 0 ? new Map<string, LabelRow>() : await ledger.store.decisions.labels(lost);
   group.forEach((entry, k) => {
     const { rejected, fresh } = outcome[k] as (typeof outcome)[number];

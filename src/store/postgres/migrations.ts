@@ -1,4 +1,7 @@
 import type { Migration } from '../migrations.ts';
+import { alertIndexMigration } from './alert-index-migration.ts';
+import { sparseNodesMigration } from './sparse-migration.ts';
+import { uniqueSubjectsMigration } from './unique-migration.ts';
 
 /**
  * The PostgreSQL schema, one migration per version. NEVER edit a shipped migration (its checksum is recorded in
@@ -82,4 +85,49 @@ CREATE TABLE labels (
 CREATE INDEX labels_by_leaf ON labels (ledger_index, position);
 `,
   },
+  {
+    version: 4,
+    name: 'monitor windows and deliveries',
+    sql: `CREATE TABLE monitor_windows (
+  monitor text NOT NULL,
+  seq bigint NOT NULL,
+  name text NOT NULL,
+  state text NOT NULL CHECK (state IN ('claimed', 'evaluated')),
+  owner text NOT NULL,
+  claimed_at timestamptz NOT NULL,
+  first_index bigint,
+  first_position integer,
+  last_index bigint,
+  last_position integer,
+  row_count bigint NOT NULL DEFAULT 0,
+  labelled bigint NOT NULL DEFAULT 0,
+  provisional boolean NOT NULL DEFAULT false,
+  verdict text,
+  outcome text,
+  evaluated_at timestamptz,
+  PRIMARY KEY (monitor, seq)
+);
+CREATE TABLE monitor_deliveries (
+  id text PRIMARY KEY,
+  monitor text NOT NULL,
+  rule text NOT NULL,
+  alert_index bigint NOT NULL,
+  slot integer NOT NULL,
+  target text NOT NULL,
+  origin text NOT NULL,
+  notice text NOT NULL,
+  state text NOT NULL CHECK (state IN ('pending', 'delivered', 'failed')),
+  attempts integer NOT NULL,
+  last_status integer,
+  last_error text,
+  next_at timestamptz NOT NULL,
+  updated_at timestamptz NOT NULL
+);
+CREATE INDEX monitor_deliveries_due ON monitor_deliveries (state, next_at);
+CREATE INDEX decisions_by_model_leaf ON decisions (model, ledger_index, position);
+`,
+  },
+  uniqueSubjectsMigration,
+  sparseNodesMigration,
+  alertIndexMigration,
 ];

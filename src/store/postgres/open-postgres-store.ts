@@ -3,6 +3,7 @@ import type { Store, TreeHasher } from '../types.ts';
 import { connectPool } from './connect.ts';
 import { migratePostgres } from './migrate.ts';
 import { postgresMigrations } from './migrations.ts';
+import { PostgresMonitorTable } from './monitor-table.ts';
 import { PostgresDecisionTable } from './decision-table.ts';
 import { PostgresDriver } from './postgres-driver.ts';
 import { PostgresTokenTable } from './token-table.ts';
@@ -21,5 +22,5 @@ export async function openPostgresStore(url: string, display: string, options: P
     await pool.end();
     throw error;
   }
-  return new LedgerStore(new PostgresDriver(pool, display), options.hasher, { tokens: new PostgresTokenTable(pool, display), decisions: new PostgresDecisionTable(pool) }, options.maxBatch);
+  return new LedgerStore(new PostgresDriver(pool, display, options.hasher), options.hasher, { tokens: new PostgresTokenTable(pool, display), decisions: new PostgresDecisionTable(pool), monitors: new PostgresMonitorTable(pool) }, options.maxBatch);
 }

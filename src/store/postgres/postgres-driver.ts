@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { RowItem } from '../append-items.ts';
 import type { StoreDriver } from '../driver.ts';
+import type { BatchCommitted } from '../group-commit.ts';
 import type { LeafColumns, NodeId, NodeRange, StoredCheckpoint, StoredKey, StoredLeaf, StoredNode, TreeHasher } from '../types.ts';
 import { commitPostgresBatch } from './append.ts';
 import { fetchNodes } from './fetch-nodes.ts';
@@ -12,13 +13,15 @@ export class PostgresDriver implements StoreDriver {
   readonly dialect = 'postgres';
   readonly location: string;
   readonly #pool: pg.Pool;
+  readonly #hasher: TreeHasher;
 
-  constructor(pool: pg.Pool, location: string) {
+  constructor(pool: pg.Pool, location: string, hasher: TreeHasher) {
     this.#pool = pool;
+    this.#hasher = hasher;
     this.location = location;
   }
 
-  commitBatch(rows: readonly RowItem[], hasher: TreeHasher): Promise<{ first: number; size: number }> {
+  commitBatch(rows: readonly RowItem[], hasher: TreeHasher): Promise<BatchCommitted> {
     return commitPostgresBatch(this.#pool, rows, hasher);
   }
 
@@ -35,7 +38,7 @@ export class PostgresDriver implements StoreDriver {
   }
 
   nodes(ids: readonly NodeId[]): Promise<(Uint8Array | undefined)[]> {
-    return fetchNodes(this.#pool, ids);
+    return fetchNodes(this.#pool, ids, this.#hasher);
   }
 
   leafColumns(from: number, to: number, limit: number): Promise<LeafColumns> {

@@ -1,8 +1,12 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { fail } from '../../core/errors.ts';
 import type { RowItem } from '../append-items.ts';
-import { completedNodes, frontierIds } from '../tree-edge.ts';
+import type { BatchCommitted } from '../group-commit.ts';
+import { carriesRows, insertedPerItem, rowsOfBatch, type InsertedRow } from '../leaf-rows.ts';
+import { completedNodes, frontierIds, LOWEST_STORED_LEVEL } from '../tree-edge.ts';
 import type { NodeId, TreeHasher } from '../types.ts';
+import { uniqueConflicts, uniqueRows } from '../unique-subjects.ts';
+import type { SqliteDecisionTable } from './decision-table.ts';
 
 /**
  * Rows per multi-row INSERT. One statement call per row cost ~3 µs here, mostly the call and binding overhead;
@@ -18,6 +22,8 @@ export interface AppendStatements {
   readonly insertNode: StatementSync;
   readonly insertNodes: StatementSync;
   readonly setSize: StatementSync;
+  readonly uniqueHolder: StatementSync;
+  readonly insertUnique: StatementSync;
 }
 
 const values = (row: string): string => Array.from({ length: ROWS_PER_INSERT }, () => row).join(', ');
@@ -32,27 +38,39 @@ export function prepareAppend(db: DatabaseSync): AppendStatements {
     insertNode: db.prepare(`${nodes}(?, ?, ?)`),
     insertNodes: db.prepare(nodes + values('(?, ?, ?)')),
     setSize: db.prepare('UPDATE ledger_state SET size = ? WHERE id = 1'),
+    uniqueHolder: db.prepare('SELECT idx FROM ledger_unique WHERE kind = ? AND subject = ?'),
+    insertUnique: db.prepare('INSERT INTO ledger_unique (kind, subject, idx) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
   };
 }
 
 type Value = number | string | null | Uint8Array;
 
-/** Runs `many` on each full group of ROWS_PER_INSERT rows and `one` on the rest; `columns` lists one row's values. */
-function insertAll(many: StatementSync, one: StatementSync, count: number, columns: (k: number) => Value[]): void {
+/**
+ * Runs `many` on each full group of ROWS_PER_INSERT rows and `one` on the rest. `write` puts row k's `width` values
+ * into `into` from `at`: one argument array per statement, reused, instead of one small array per row (which showed
+ * as garbage-collection time in the append profile).
+ */
+function insertAll(many: StatementSync, one: StatementSync, count: number, width: number, write: (k: number, into: Value[], at: number) => void): void {
+  const args: Value[] = new Array<Value>(ROWS_PER_INSERT * width);
   let k = 0;
   for (; k + ROWS_PER_INSERT <= count; k += ROWS_PER_INSERT) {
-    const args: Value[] = [];
-    for (let j = k; j < k + ROWS_PER_INSERT; j++) args.push(...columns(j));
+    for (let j = 0; j < ROWS_PER_INSERT; j++) write(k + j, args, j * width);
     many.run(...args);
   }
-  for (; k < count; k++) one.run(...columns(k));
+  const row: Value[] = new Array<Value>(width);
+  for (; k < count; k++) {
+    write(k, row, 0);
+    one.run(...row);
+  }
 }
 
 /**
  * One group-commit batch in one transaction. BEGIN IMMEDIATE takes SQLite's write lock before the size is read, so
  * another process appending to the same file waits (busy timeout) instead of reading the same size: indices are
- * assigned under the lock and the log can neither fork nor leave a gap. With synchronous = FULL in WAL mode the
- * COMMIT returns only after the WAL is fsynced, so the caller's acknowledgement is durable.
+ * assigned under the lock and the log can neither fork nor leave a gap. Subjects recorded once are checked under
+ * the same lock (unique-subjects.ts). The decision and label rows the leaves ledger go into their tables in the same
+ * transaction, so a leaf and its rows are durable together. With synchronous = FULL in WAL mode the COMMIT returns
+ * only after the WAL is fsynced, so the caller's acknowledgement is durable.
  */
 export function commitSqliteBatch(
   db: DatabaseSync,
@@ -60,28 +78,66 @@ export function commitSqliteBatch(
   rows: readonly RowItem[],
   hasher: TreeHasher,
   nodeHash: (id: NodeId) => Uint8Array | undefined,
-): { first: number; size: number } {
+  tables: SqliteDecisionTable,
+): BatchCommitted {
   db.exec('BEGIN IMMEDIATE');
   try {
     const size = (statements.size.get() as { size: number }).size;
+    claimUnique(statements, rows, size);
     const frontier = frontierIds(size).map((id) => nodeHash(id) ?? missingNode(id, size));
     const leafHashes = rows.map((row) => row.leafHash);
-    insertAll(statements.insertLeaves, statements.insertLeaf, rows.length, (k) => {
+    insertAll(statements.insertLeaves, statements.insertLeaf, rows.length, 6, (k, into, at) => {
       const row = rows[k] as RowItem;
-      return [size + k, row.leaf, leafHashes[k] as Uint8Array, row.kind, row.subject, row.recordedAt];
+      into[at] = size + k;
+      into[at + 1] = row.leaf;
+      into[at + 2] = row.leafHash;
+      into[at + 3] = row.kind;
+      into[at + 4] = row.subject;
+      into[at + 5] = row.recordedAt;
     });
-    const nodes = completedNodes(size, frontier, leafHashes, hasher);
-    insertAll(statements.insertNodes, statements.insertNode, nodes.length, (k) => {
+    const nodes = completedNodes(size, frontier, leafHashes, hasher).filter((node) => node.level >= LOWEST_STORED_LEVEL);
+    insertAll(statements.insertNodes, statements.insertNode, nodes.length, 3, (k, into, at) => {
       const node = nodes[k] as (typeof nodes)[number];
-      return [node.level, node.index, node.hash];
+      into[at] = node.level;
+      into[at + 1] = node.index;
+      into[at + 2] = node.hash;
     });
+    const inserted = carriesRows(rows) ? insertedPerItem(rows, size, insertLeafRows(tables, rows, size)) : undefined;
     statements.setSize.run(size + rows.length);
     db.exec('COMMIT');
-    return { first: size, size: size + rows.length };
+    return inserted === undefined ? { first: size, size: size + rows.length } : { first: size, size: size + rows.length, inserted };
   } catch (error) {
     if (db.isTransaction) db.exec('ROLLBACK');
     throw error;
   }
+}
+
+/** Inserts the rows the batch's leaves carry, with their leaf indices; the rows that went in (ON CONFLICT DO NOTHING). */
+function insertLeafRows(tables: SqliteDecisionTable, rows: readonly RowItem[], size: number): InsertedRow[] {
+  const { decisions, labels } = rowsOfBatch(rows, size);
+  return [
+    ...tables.insertDecisionRows(decisions).map((row) => ({ key: row.id, ledgerIndex: row.ledgerIndex })),
+    ...tables.insertLabelRows(labels).map((row) => ({ key: row.decisionId, ledgerIndex: row.ledgerIndex })),
+  ];
+}
+
+/**
+ * Records the batch's unique subjects, or throws (the caller rolls back) when one clashes. One insert per subject
+ * that does nothing on a clash; only then is the holder looked up, so the usual case costs one statement.
+ */
+function claimUnique(statements: AppendStatements, rows: readonly RowItem[], size: number): void {
+  const unique = uniqueRows(rows);
+  const held = new Map<number, number>();
+  let clashed = false;
+  for (const { position, kind, subject } of unique) {
+    if (Number(statements.insertUnique.run(kind, subject, size + position).changes) === 1) continue;
+    clashed = true;
+    const holder = (statements.uniqueHolder.get(kind, subject) as { idx: number }).idx;
+    if (holder < size) held.set(position, holder); // else an earlier item of this batch: uniqueConflicts defers it
+  }
+  if (!clashed) return;
+  const rejection = uniqueConflicts(rows, held);
+  if (rejection !== undefined) throw rejection;
 }
 
 function missingNode(id: NodeId, size: number): never {

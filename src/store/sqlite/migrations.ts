@@ -1,4 +1,7 @@
 import type { Migration } from '../migrations.ts';
+import { alertIndexMigration } from './alert-index-migration.ts';
+import { sparseNodesMigration } from './sparse-migration.ts';
+import { uniqueSubjectsMigration } from './unique-migration.ts';
 
 /**
  * The SQLite schema, one migration per version. NEVER edit a shipped migration (its checksum is recorded in every
@@ -83,4 +86,49 @@ CREATE TABLE labels (
 CREATE INDEX labels_by_leaf ON labels (ledger_index, position);
 `,
   },
+  {
+    version: 4,
+    name: 'monitor windows and deliveries',
+    sql: `CREATE TABLE monitor_windows (
+  monitor TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('claimed', 'evaluated')),
+  owner TEXT NOT NULL,
+  claimed_at TEXT NOT NULL,
+  first_index INTEGER,
+  first_position INTEGER,
+  last_index INTEGER,
+  last_position INTEGER,
+  row_count INTEGER NOT NULL DEFAULT 0,
+  labelled INTEGER NOT NULL DEFAULT 0,
+  provisional INTEGER NOT NULL DEFAULT 0,
+  verdict TEXT,
+  outcome TEXT,
+  evaluated_at TEXT,
+  PRIMARY KEY (monitor, seq)
+);
+CREATE TABLE monitor_deliveries (
+  id TEXT PRIMARY KEY,
+  monitor TEXT NOT NULL,
+  rule TEXT NOT NULL,
+  alert_index INTEGER NOT NULL,
+  slot INTEGER NOT NULL,
+  target TEXT NOT NULL,
+  origin TEXT NOT NULL,
+  notice TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'failed')),
+  attempts INTEGER NOT NULL,
+  last_status INTEGER,
+  last_error TEXT,
+  next_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX monitor_deliveries_due ON monitor_deliveries (state, next_at);
+CREATE INDEX decisions_by_model_leaf ON decisions (model, ledger_index, position);
+`,
+  },
+  uniqueSubjectsMigration,
+  sparseNodesMigration,
+  alertIndexMigration,
 ];

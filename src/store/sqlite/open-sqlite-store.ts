@@ -4,6 +4,7 @@ import { sqliteMigrations } from './migrations.ts';
 import { openDatabase, type SqliteSynchronous } from './open-database.ts';
 import { SqliteDecisionTable } from './decision-table.ts';
 import { SqliteDriver } from './sqlite-driver.ts';
+import { SqliteMonitorTable } from './monitor-table.ts';
 import { SqliteTokenTable } from './token-table.ts';
 
 export interface SqliteStoreOptions {
@@ -16,5 +17,6 @@ export interface SqliteStoreOptions {
 /** The embedded store in one SQLite file at `path` (absolute); `display` is the path as the user wrote it. */
 export function openSqliteStore(path: string, display: string, options: SqliteStoreOptions): Store {
   const db = openDatabase(path, display, sqliteMigrations, options.synchronous);
-  return new LedgerStore(new SqliteDriver(db, display), options.hasher, { tokens: new SqliteTokenTable(db, display), decisions: new SqliteDecisionTable(db, display) }, options.maxBatch);
+  const decisions = new SqliteDecisionTable(db, display);
+  return new LedgerStore(new SqliteDriver(db, display, options.hasher, decisions), options.hasher, { tokens: new SqliteTokenTable(db, display), decisions, monitors: new SqliteMonitorTable(db, display) }, options.maxBatch);
 }

@@ -1,11 +1,14 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { RowItem } from '../append-items.ts';
 import type { StoreDriver } from '../driver.ts';
+import type { BatchCommitted } from '../group-commit.ts';
 import { commitSqliteBatch, prepareAppend, type AppendStatements } from './append.ts';
+import type { SqliteDecisionTable } from './decision-table.ts';
 import { sqliteError } from './open-database.ts';
 import { toCheckpoint, toKey, toLeaf, type Row } from './rows.ts';
 import type { LeafColumns, NodeId, NodeRange, StoredCheckpoint, StoredKey, StoredLeaf, StoredNode, TreeHasher } from '../types.ts';
 import { SqliteVerifyReads } from './verify-reads.ts';
+import { leafSpan, LOWEST_STORED_LEVEL, lowNodeHash } from '../tree-edge.ts';
 
 /**
  * The embedded store's statements over one node:sqlite connection. node:sqlite is synchronous: each call runs to
@@ -20,12 +23,18 @@ export class SqliteDriver implements StoreDriver {
   readonly #leafPage: StatementSync;
   readonly #leafHash: StatementSync;
   readonly #node: StatementSync;
+  readonly #leafHashes: StatementSync;
+  readonly #hasher: TreeHasher;
   readonly #checkpoint: StatementSync;
   readonly #append: AppendStatements;
   readonly #verifyReads: SqliteVerifyReads;
+  /** The decision and label tables on the same connection: an append inserts the rows its leaves ledger. */
+  readonly #tables: SqliteDecisionTable;
 
-  constructor(db: DatabaseSync, location: string) {
+  constructor(db: DatabaseSync, location: string, hasher: TreeHasher, tables: SqliteDecisionTable) {
     this.#db = db;
+    this.#tables = tables;
+    this.#hasher = hasher;
     this.location = location;
     this.#size = db.prepare('SELECT size FROM ledger_state WHERE id = 1');
     this.#leafPage = db.prepare(
@@ -33,13 +42,15 @@ export class SqliteDriver implements StoreDriver {
     );
     this.#leafHash = db.prepare('SELECT leaf_hash AS hash FROM ledger_leaves WHERE idx = ?');
     this.#node = db.prepare('SELECT hash FROM ledger_nodes WHERE level = ? AND idx = ?');
+    this.#leafHashes = db.prepare('SELECT idx, leaf_hash FROM ledger_leaves WHERE idx >= ? AND idx < ? ORDER BY idx');
+    this.#leafHashes.setReturnArrays(true);
     this.#checkpoint = db.prepare('SELECT size, root, text, created_at FROM ledger_checkpoints WHERE size = ?');
     this.#append = prepareAppend(db);
     this.#verifyReads = new SqliteVerifyReads(db);
   }
 
-  commitBatch(rows: readonly RowItem[], hasher: TreeHasher): Promise<{ first: number; size: number }> {
-    return this.#run(() => commitSqliteBatch(this.#db, this.#append, rows, hasher, (id) => this.#nodeHash(id)));
+  commitBatch(rows: readonly RowItem[], hasher: TreeHasher): Promise<BatchCommitted> {
+    return this.#run(() => commitSqliteBatch(this.#db, this.#append, rows, hasher, (id) => this.#nodeHash(id), this.#tables));
   }
 
   size(): Promise<number> {
@@ -134,8 +145,17 @@ export class SqliteDriver implements StoreDriver {
     }
   }
 
-  /** Level 0 is the leaf hash (kept once, in ledger_leaves); higher levels are in ledger_nodes. */
+  /**
+   * Level 0 is the leaf hash (kept once, in ledger_leaves); levels from LOWEST_STORED_LEVEL are in ledger_nodes; the
+   * levels between are rebuilt from their (at most 8) leaf hashes.
+   */
   #nodeHash(id: NodeId): Uint8Array | undefined {
+    if (id.level > 0 && id.level < LOWEST_STORED_LEVEL) {
+      const { from, to } = leafSpan(id);
+      const hashes: (Uint8Array | undefined)[] = Array.from({ length: to - from }, () => undefined); // no holes: lowNodeHash checks each
+      for (const [idx, hash] of this.#leafHashes.all(from, to) as unknown as [number, Uint8Array][]) hashes[idx - from] = hash;
+      return lowNodeHash(id, hashes, this.#hasher);
+    }
     const row = (id.level === 0 ? this.#leafHash.get(id.index) : this.#node.get(id.level, id.index)) as Row | undefined;
     return row === undefined ? undefined : (row.hash as Uint8Array);
   }
