@@ -120,6 +120,18 @@ export const ledgerEventSchema = z.discriminatedUnion('type', [
       }),
     ),
   }),
+  z.strictObject({
+    ...base,
+    type: z.literal('delivery'),
+    monitor: text,
+    rule: text,
+    model: text.optional(),
+    alert: count,
+    slot: count,
+    round: count.min(1),
+    outcome: z.enum(['delivered', 'pending', 'failed']),
+    delivery: z.strictObject({ target: text, url: z.string(), ok: z.boolean(), attempts: count, status: count.optional(), error: z.string().optional() }),
+  }),
   z.strictObject({ ...base, type: z.literal('reference'), monitor: text, model: text, version: text, profile: digest, data: digest, rows: count }),
 ]);
 

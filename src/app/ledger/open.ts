@@ -1,6 +1,6 @@
 import { subjectOf, type LedgerEvent } from '../../core/index.ts';
 import { toHex } from '../../ledger/index.ts';
-import { openStore, type AppendItem, type Store } from '../../store/index.ts';
+import { openStore, type AppendItem, type LeafRows, type Store } from '../../store/index.ts';
 import { currentCheckpoint } from './checkpoint.ts';
 import { validateEvents } from './event-schema.ts';
 import { exportBundle } from './export-bundle.ts';
@@ -8,6 +8,7 @@ import { identityOf } from './key-store.ts';
 import { leafJson } from './leaf-json.ts';
 import { consistencyProof, inclusionProof } from './proofs.ts';
 import { treeHasher } from './tree-hasher.ts';
+import { asRecordDuplicate, isUniqueEvent } from './unique-events.ts';
 import type {
   AppendedEvents,
   CheckpointResult,
@@ -38,25 +39,29 @@ export async function openLedger(options: OpenLedgerOptions = {}): Promise<Ledge
 class StoreLedger implements Ledger {
   readonly store: Store;
   readonly #cwd: string;
+  readonly #url: string | undefined;
   readonly #passphrase: string | undefined;
   readonly #now: () => Date;
 
   constructor(store: Store, options: OpenLedgerOptions) {
     this.store = store;
     this.#cwd = options.cwd ?? process.cwd();
+    this.#url = options.store;
     this.#passphrase = options.passphrase;
     this.#now = options.now ?? (() => new Date());
   }
 
-  async append(events: readonly LedgerEvent[]): Promise<AppendedEvents> {
+  async append(events: readonly LedgerEvent[], rows?: readonly (LeafRows | undefined)[]): Promise<AppendedEvents> {
     validateEvents(events); // the whole batch is checked before any of it is queued
-    const items: AppendItem[] = events.map((event) => ({
+    const items: AppendItem[] = events.map((event, k) => ({
       leaf: encoder.encode(leafJson(event)),
       kind: event.type,
       subject: subjectOf(event),
       recordedAt: event.recordedAt,
+      ...(isUniqueEvent(event) ? { unique: true } : {}),
+      ...(rows?.[k] === undefined ? {} : { rows: rows[k] }),
     }));
-    return this.store.appendLeaves(items);
+    return this.store.appendLeaves(items).catch(asRecordDuplicate);
   }
 
   size(): Promise<number> {
@@ -83,7 +88,7 @@ class StoreLedger implements Ledger {
   }
 
   verify(): Promise<VerifyReport> {
-    return verifyStore(this.store);
+    return verifyStore(this.store, { url: this.#url, cwd: this.#cwd });
   }
 
   inclusionProof(target: number | string): Promise<InclusionProofResult> {

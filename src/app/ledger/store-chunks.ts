@@ -1,6 +1,13 @@
-import { chunkNodeLayout, HASH_SIZE, isHash, slotOf, type LeafChunk, type NodeLayout } from '../../ledger/index.ts';
-import type { LeafColumns, Store, StoredNode } from '../../store/index.ts';
+import { chunkNodeLayout, HASH_SIZE, isHash, slotOf, type LeafChunk } from '../../ledger/index.ts';
+import { LOWEST_STORED_LEVEL, type LeafColumns, type Store, type StoredNode } from '../../store/index.ts';
 import type { VerifyFinding } from './types.ts';
+
+/** One chunk as read: the leaves that are present and well-formed from `begin` on, and the problem that ended them. */
+export interface ReadChunk {
+  /** Undefined when not even the first leaf is there. */
+  readonly chunk: LeafChunk | undefined;
+  readonly problem: VerifyFinding | undefined;
+}
 
 /**
  * Reads a store as verifyChunks wants it: per aligned chunk of leaves, one query for the leaves (bytes and stored
@@ -23,41 +30,46 @@ export class StoreChunks {
   async *chunks(): AsyncGenerator<LeafChunk> {
     // The next chunk's two queries are sent before this chunk is handed over, so on PostgreSQL the round trips
     // overlap the hashing instead of following it.
-    let next = this.#size > 0 ? this.#read(0) : undefined;
+    let next = this.#size > 0 ? readChunk(this.#store, 0, Math.min(this.#chunkSize, this.#size), this.#size) : undefined;
+    let begin = 0;
     try {
       while (next !== undefined) {
-        const { begin, end, layout, reads } = next;
-        next = end < this.#size ? this.#read(end) : undefined;
-        const [page, nodes] = await reads;
-        let count = 0;
-        while (count < page.indices.length && page.indices[count] === begin + count && isHash(page.leafHashes[count])) count++;
-        if (count < end - begin) {
-          const index = begin + count;
-          const what = page.indices[count] === index ? 'has a stored hash that is not 32 bytes' : `is missing from the store, which states ${this.#size} leaves`;
-          this.problem = { code: 'LEDGER_LEAF_MISMATCH', index, reason: `leaf ${index} ${what}` };
-        }
-        if (count > 0) {
-          const partial = count < end - begin ? chunkNodeLayout(begin, begin + count) : layout;
-          const stored = new Uint8Array(partial.total * HASH_SIZE); // a missing node stays 32 zero bytes: a mismatch
-          for (const node of nodes) {
-            const at = slotOf(partial, node);
-            if (at >= 0 && node.hash.length === HASH_SIZE) stored.set(node.hash, at);
-          }
-          const expected = new Uint8Array(count * HASH_SIZE);
-          for (let k = 0; k < count; k++) expected.set(page.leafHashes[k] as Uint8Array, k * HASH_SIZE);
-          yield { begin, leaves: page.leaves.slice(0, count), expected, storedNodes: stored };
-        }
-        if (this.problem !== undefined) return;
+        const end = Math.min(begin + this.#chunkSize, this.#size);
+        const current = next;
+        next = end < this.#size ? readChunk(this.#store, end, Math.min(end + this.#chunkSize, this.#size), this.#size) : undefined;
+        const { chunk, problem } = await current;
+        this.problem = problem;
+        if (chunk !== undefined) yield chunk;
+        if (problem !== undefined) return;
+        begin = end;
       }
     } finally {
-      next?.reads.catch(() => undefined); // a read started ahead and then abandoned must not go unhandled
+      next?.catch(() => undefined); // a read started ahead and then abandoned must not go unhandled
     }
   }
+}
 
-  #read(begin: number): { begin: number; end: number; layout: NodeLayout; reads: Promise<[LeafColumns, StoredNode[]]> } {
-    const end = Math.min(begin + this.#chunkSize, this.#size);
-    const layout = chunkNodeLayout(begin, end);
-    const ranges = layout.levels.map((span) => ({ level: span.level, from: span.first, to: span.first + span.count }));
-    return { begin, end, layout, reads: Promise.all([this.#store.leafColumns(begin, end, end - begin), this.#store.nodeRanges(ranges)]) };
+/** Reads the chunk [begin, end) of a log of `size` leaves: its leaves, stored leaf hashes and stored inner nodes. */
+export async function readChunk(store: Store, begin: number, end: number, size: number): Promise<ReadChunk> {
+  const layout = chunkNodeLayout(begin, end, LOWEST_STORED_LEVEL);
+  const ranges = layout.levels.map((span) => ({ level: span.level, from: span.first, to: span.first + span.count }));
+  const [page, nodes]: [LeafColumns, StoredNode[]] = await Promise.all([store.leafColumns(begin, end, end - begin), store.nodeRanges(ranges)]);
+  let count = 0;
+  while (count < page.indices.length && page.indices[count] === begin + count && isHash(page.leafHashes[count])) count++;
+  let problem: VerifyFinding | undefined;
+  if (count < end - begin) {
+    const index = begin + count;
+    const what = page.indices[count] === index ? 'has a stored hash that is not 32 bytes' : `is missing from the store, which states ${size} leaves`;
+    problem = { code: 'LEDGER_LEAF_MISMATCH', index, reason: `leaf ${index} ${what}` };
   }
+  if (count === 0) return { chunk: undefined, problem };
+  const partial = count < end - begin ? chunkNodeLayout(begin, begin + count, LOWEST_STORED_LEVEL) : layout;
+  const stored = new Uint8Array(partial.total * HASH_SIZE); // a missing node stays 32 zero bytes: a mismatch
+  for (const node of nodes) {
+    const at = slotOf(partial, node);
+    if (at >= 0 && node.hash.length === HASH_SIZE) stored.set(node.hash, at);
+  }
+  const expected = new Uint8Array(count * HASH_SIZE);
+  for (let k = 0; k < count; k++) expected.set(page.leafHashes[k] as Uint8Array, k * HASH_SIZE);
+  return { chunk: { begin, leaves: page.leaves.slice(0, count), expected, storedNodes: stored, lowestLevel: LOWEST_STORED_LEVEL }, problem };
 }

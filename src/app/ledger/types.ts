@@ -1,5 +1,5 @@
 import type { LedgerEvent } from '../../core/index.ts';
-import type { Store } from '../../store/index.ts';
+import type { LeafRows, Store } from '../../store/index.ts';
 
 /** One event as read back from the ledger, with its position and leaf hash (hex). */
 export interface RecordedEvent {
@@ -12,6 +12,8 @@ export interface AppendedEvents {
   readonly first: number;
   readonly count: number;
   readonly size: number;
+  /** When rows were given: per event, the keys of its rows stored by this append (the rest were stored before). */
+  readonly inserted?: readonly (readonly string[] | undefined)[];
 }
 
 /**
@@ -21,8 +23,11 @@ export interface AppendedEvents {
 export interface Ledger {
   /** The store under the ledger, for use cases that keep tables beside the log (decision ingest). */
   readonly store: Store;
-  /** Appends events (canonical JSON leaves); resolves once they are durable. */
-  append(events: readonly LedgerEvent[]): Promise<AppendedEvents>;
+  /**
+   * Appends events (canonical JSON leaves); resolves once they are durable. `rows[k]`, if given, are the table rows
+   * event k ledgers (an ingest batch): stored in the same transaction as the leaf, with its index.
+   */
+  append(events: readonly LedgerEvent[], rows?: readonly (LeafRows | undefined)[]): Promise<AppendedEvents>;
   size(): Promise<number>;
   /** Events in index order, streamed; [from, to) defaults to the whole log. */
   events(from?: number, to?: number): AsyncIterable<RecordedEvent>;

@@ -1,9 +1,11 @@
-import { consistencyProofAsync, toHex, verifyChunks, verifyConsistency, type LogCheck, type TreeHead } from '../../ledger/index.ts';
+import { availableParallelism } from 'node:os';
+import { consistencyProofAsync, toHex, verifyChunks, verifyConsistency, verifyRunChunks, type LogCheck, type TreeHead } from '../../ledger/index.ts';
 import type { Store } from '../../store/index.ts';
 import { checkpointHeads } from './checkpoint-heads.ts';
 import { identityOf } from './key-store.ts';
 import { NodeCheck } from './node-check.ts';
 import { storeHashSource } from './node-source.ts';
+import { ReadingPool, type ReadResult, type StoreSource } from './reading-pool.ts';
 import { StoreChunks } from './store-chunks.ts';
 import type { VerifyFinding, VerifyReport } from './types.ts';
 
@@ -20,7 +22,7 @@ const CHUNK_SIZE = 2 ** 12;
  * The last checkpoint shown to a user is among the heads, so a history rewritten with every hash recomputed still
  * fails at the size the user saw. The first problem in leaf order is reported.
  */
-export async function verifyStore(store: Store): Promise<VerifyReport> {
+export async function verifyStore(store: Store, source?: StoreSource): Promise<VerifyReport> {
   const size = await store.size();
   const identity = await identityOf(store);
   const stored = await store.checkpoints();
@@ -29,15 +31,40 @@ export async function verifyStore(store: Store): Promise<VerifyReport> {
   if ('finding' in checked) return fail(checked.finding);
 
   const nodes = new NodeCheck(store, size);
-  const reader = new StoreChunks(store, size, CHUNK_SIZE);
-  const log = await verifyChunks(reader.chunks(), checked.heads, nodes);
-  if (reader.problem === undefined) await nodes.finish();
-  const first = preciseFinding(reader.problem, nodes, log) ?? logFinding(log, size);
+  const { log, problem } =
+    source !== undefined && store.dialect === 'sqlite' && size > CHUNK_SIZE
+      ? await readOnThreads(source, size, checked.heads, nodes)
+      : await readHere(store, size, checked.heads, nodes);
+  if (problem === undefined) await nodes.finish();
+  const first = preciseFinding(problem, nodes, log) ?? logFinding(log, size);
   if (first !== undefined) return fail(first);
 
   const inconsistent = await checkConsistency(store, checked.heads, size);
   if (inconsistent !== undefined) return fail(inconsistent);
   return { ok: true, size, root: log.ok ? toHex(log.root) : '', checkpoints: stored.length };
+}
+
+/** Chunks read on this thread (one connection; on PostgreSQL the round trips overlap the hashing threads). */
+async function readHere(store: Store, size: number, heads: readonly TreeHead[], nodes: NodeCheck): Promise<{ log: LogCheck; problem: VerifyFinding | undefined }> {
+  const reader = new StoreChunks(store, size, CHUNK_SIZE);
+  const log = await verifyChunks(reader.chunks(), heads, nodes);
+  return { log, problem: reader.problem };
+}
+
+/** The embedded store: each thread opens the file and reads and hashes whole chunks; this one only folds. */
+async function readOnThreads(source: StoreSource, size: number, heads: readonly TreeHead[], nodes: NodeCheck): Promise<{ log: LogCheck; problem: VerifyFinding | undefined }> {
+  const pool = new ReadingPool(source, size, Math.min(2, availableParallelism()), CHUNK_SIZE);
+  let problem: VerifyFinding | undefined;
+  const stopAfter = (result: ReadResult): boolean => {
+    problem = result.problem;
+    return problem !== undefined;
+  };
+  try {
+    const log = await verifyRunChunks(size, pool, heads, { onNode: nodes.onNode, onNodeMismatch: nodes.onNodeMismatch, onBadTop: nodes.onBadTop, stopAfter });
+    return { log, problem };
+  } finally {
+    await pool.close();
+  }
 }
 
 /** verifyLog's result as a finding with the first leaf index it implicates. */

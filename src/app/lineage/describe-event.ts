@@ -29,6 +29,8 @@ export function describeEvent(event: LedgerEvent): string {
       return `${event.count} labels, batch root ${event.root.slice(0, 12)}`;
     case 'alert':
       return `${event.action} ${event.severity} alert, window ${event.window}`;
+    case 'delivery':
+      return `alert #${event.alert} redelivery ${event.round} to ${event.delivery.target} ${event.delivery.url}: ${event.outcome}${event.delivery.error === undefined ? '' : ` (${event.delivery.error})`}`;
     case 'reference':
       return `monitor ${event.monitor} reference ${shortDigest(event.profile)}, ${event.rows} rows`;
   }

@@ -3,7 +3,7 @@ import type { RecordedEvent } from '../ledger/types.ts';
 
 export interface LogFilter {
   readonly kind?: EventType;
-  /** Events about this model: its runs, versions, deployments, verdicts and waivers. */
+  /** Events about this model: its runs, versions, deployments, verdicts, waivers, references, alerts and deliveries. */
   readonly model?: string;
   /** Inclusive bounds on `recordedAt`. */
   readonly since?: Date;
@@ -19,10 +19,20 @@ export function modelOfEvent(event: LedgerEvent): string | undefined {
     case 'version':
     case 'deployment':
     case 'waiver':
+    case 'reference':
       return event.model;
+    case 'alert':
+    case 'delivery':
+      return event.model === undefined ? undefined : modelName(event.model);
     default:
       return undefined;
   }
+}
+
+/** An alert names `model` or `model@version` (the monitor's); the log filters by the model's name. */
+function modelName(model: string): string {
+  const at = model.lastIndexOf('@');
+  return at <= 0 ? model : model.slice(0, at);
 }
 
 /** `steward log`: the events that pass every given filter, in log order. */
