@@ -8,6 +8,12 @@ export type ColumnKind = 'number' | 'category';
 export interface ColumnRequest {
   readonly name: string;
   readonly kind: ColumnKind;
+  /**
+   * Number columns: a value that is not a number is listed in the batch's `invalid` (NaN in `values`) instead of
+   * stopping the read with INPUT_NOT_A_NUMBER — for a caller that reports such values as findings (the data check's
+   * schema rule). Structural problems (nested values, invalid UTF-8) still stop the read.
+   */
+  readonly collectInvalid?: boolean;
 }
 
 export interface TableSource {
@@ -18,9 +24,17 @@ export interface TableSource {
   readonly delimiter?: string;
 }
 
+/** A value of a number column that is not a finite number: its row in the batch and its text. */
+export interface InvalidNumber {
+  readonly row: number;
+  readonly text: string;
+}
+
 export interface NumberColumn {
   readonly kind: 'number';
   readonly values: Float64Array;
+  /** With `collectInvalid`: the rows (ascending) whose value is not a number; absent when there are none. */
+  readonly invalid?: readonly InvalidNumber[];
 }
 
 export interface CategoryColumn {
@@ -65,6 +79,11 @@ export interface ReadOptions {
    */
   readonly chunkBytes?: number;
   /**
+   * CSV: files of at least this many bytes are parsed in a worker thread, in a pipeline with the caller; default
+   * 8 MiB. Internal: tests pass 0 to run small files through the thread.
+   */
+  readonly threadBytes?: number;
+  /**
    * Parquet: how long the decoder thread may work on one answer before the file is declared corrupt; default 120 s.
    * Internal: tests shorten it to catch decoder loops quickly.
    */
@@ -76,5 +95,7 @@ export interface TableReader {
   readonly format: TableFormat;
   readonly header: readonly string[];
   readonly totalBytes: number;
+  /** The number of data rows, when the format states it up front (Parquet's footer); absent for text formats. */
+  readonly totalRows?: number;
   batches(): AsyncIterable<RowBatch>;
 }

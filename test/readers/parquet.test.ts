@@ -120,3 +120,56 @@ test('gzip- and zstd-compressed Parquet files (as pyarrow, Spark and DuckDB writ
     assert.deepEqual(columns.g, groups, codec);
   }
 });
+
+test('columns split into many pages read the same across page, batch, slice and row-group boundaries', async () => {
+  // 300,000 rows: more than one decode slice (2^18 rows) in the first row group, a second row group, ~4 KB pages.
+  const rows = 300_000;
+  const score = Array.from({ length: rows }, (_, i) => (i % 7 === 0 ? null : i / 8));
+  const label = Int32Array.from({ length: rows }, (_, i) => (i * 7919) % 3);
+  const race = Array.from({ length: rows }, (_, i) => (i % 11 === 0 ? null : ['a', 'b', 'c', 'd'][(i * 31) % 4] as string));
+  const count = Int32Array.from({ length: rows }, (_, i) => i);
+  const buffer = parquetWriteBuffer({
+    columnData: [
+      { name: 'score', data: score, type: 'DOUBLE', nullable: true },
+      { name: 'label', data: label, type: 'INT32', nullable: false },
+      { name: 'race', data: race, type: 'STRING', nullable: true },
+      { name: 'count', data: count, type: 'INT32', nullable: false },
+    ],
+    rowGroupSize: 280_000,
+    pageSize: 4096,
+  });
+  const path = tempFile('pages.parquet', new Uint8Array(buffer));
+  const { columns, batches } = await readAll(path, [num('score'), cat('label'), cat('race'), num('count')], { batchRows: 50_000 });
+  // Group 1: slice of 262,144 rows = 5 × 50,000 + 12,144, then a slice of 17,856; group 2: 20,000.
+  assert.equal(batches, 8);
+  assert.deepEqual(columns.score, score);
+  assert.deepEqual(columns.label, Array.from(label, String));
+  assert.deepEqual(columns.race, race);
+  assert.deepEqual(columns.count, Array.from(count));
+});
+
+test('a non-finite or non-numeric Parquet value in a number column asked to collect them is listed, not an error', async () => {
+  const path = parquetFile([
+    { name: 'x', data: [1, Number.POSITIVE_INFINITY, 3, Number.NEGATIVE_INFINITY], type: 'DOUBLE', nullable: false },
+    { name: 't', data: ['1', 'abc', null, '4'], type: 'STRING', nullable: true },
+  ]);
+  const reader = await openTable({ path }, [{ name: 'x', kind: 'number', collectInvalid: true }, { name: 't', kind: 'number', collectInvalid: true }]);
+  const invalid: Record<string, unknown[]> = { x: [], t: [] };
+  const values: Record<string, number[]> = { x: [], t: [] };
+  for await (const batch of reader.batches()) {
+    for (const [name, column] of batch.columns) {
+      if (column.kind !== 'number') continue;
+      values[name]?.push(...column.values);
+      invalid[name]?.push(...(column.invalid ?? []));
+    }
+  }
+  assert.deepEqual(invalid.x, [{ row: 1, text: 'Infinity' }, { row: 3, text: '-Infinity' }]);
+  assert.deepEqual(invalid.t, [{ row: 1, text: 'abc' }]);
+  assert.deepEqual(values.x, [1, Number.NaN, 3, Number.NaN]);
+  assert.deepEqual(values.t, [1, Number.NaN, Number.NaN, 4]);
+});
+
+test('a Parquet reader states the row count from the footer; a CSV reader does not', async () => {
+  assert.equal((await openTable({ path: parquetFile(sample(), 3) }, [num('age')])).totalRows, 7);
+  assert.equal((await openTable({ path: tempFile('t.csv', 'a\n1\n2\n') }, [num('a')])).totalRows, undefined);
+});

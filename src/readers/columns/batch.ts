@@ -1,5 +1,5 @@
 import type { Location } from '../../core/index.ts';
-import type { Column, RowBatch } from '../types.ts';
+import type { Column, InvalidNumber, RowBatch } from '../types.ts';
 import type { SlotPlan } from './plan.ts';
 
 const EMPTY_NUMBERS = new Float64Array(0);
@@ -15,12 +15,22 @@ export class BatchBuffers {
   readonly slots: readonly SlotPlan[];
   readonly capacity: number;
   rows = 0;
+  /** Per slot, created on the first one: the non-numbers of a number column read with collectInvalid. */
+  readonly invalid: (InvalidNumber[] | undefined)[];
 
   constructor(slots: readonly SlotPlan[], capacity: number) {
     this.slots = slots;
     this.capacity = capacity;
     this.numbers = slots.map((slot) => (slot.kind === 'number' ? new Float64Array(capacity) : EMPTY_NUMBERS));
     this.codes = slots.map((slot) => (slot.kind === 'category' ? new Int32Array(capacity) : EMPTY_CODES));
+    this.invalid = slots.map(() => undefined);
+  }
+
+  /** Records a non-number at `row` of a collectInvalid slot: NaN in the values, the text in the list. */
+  addInvalid(slot: number, row: number, text: string): void {
+    (this.numbers[slot] as Float64Array)[row] = Number.NaN;
+    const list = (this.invalid[slot] ??= []);
+    list.push({ row, text });
   }
 
   get full(): boolean {
@@ -33,7 +43,9 @@ export class BatchBuffers {
     const columns = new Map<string, Column>();
     this.slots.forEach((slot, index) => {
       if (slot.dictionary === undefined) {
-        columns.set(slot.name, { kind: 'number', values: (this.numbers[index] ?? EMPTY_NUMBERS).subarray(0, rows) });
+        const values = (this.numbers[index] ?? EMPTY_NUMBERS).subarray(0, rows);
+        const invalid = this.invalid[index];
+        columns.set(slot.name, invalid === undefined ? { kind: 'number', values } : { kind: 'number', values, invalid });
       } else {
         columns.set(slot.name, {
           kind: 'category',

@@ -10,6 +10,8 @@ export interface SlotPlan {
   readonly field: number;
   /** The read-wide dictionary of a category column. */
   readonly dictionary: Dictionary | undefined;
+  /** Number column: list non-numbers in the batch instead of failing (ColumnRequest.collectInvalid). */
+  readonly collectInvalid: boolean;
 }
 
 export interface ColumnPlan {
@@ -56,6 +58,7 @@ export function planColumns(
       kind: request.kind,
       field,
       dictionary: request.kind === 'category' ? new Dictionary() : undefined,
+      collectInvalid: request.kind === 'number' && request.collectInvalid === true,
     };
     slotOfField[field] = slots.length;
     slots.push(slot);

@@ -1,4 +1,4 @@
-import { fail, type Location } from '../../core/index.ts';
+import { fail } from '../../core/index.ts';
 import { BatchBuffers } from '../columns/batch.ts';
 import { INVALID_UTF8_CODE, type Dictionary } from '../columns/dictionary.ts';
 import { NOT_A_NUMBER, parseNumberBytes } from '../columns/number-parse.ts';
@@ -6,7 +6,7 @@ import type { SlotPlan } from '../columns/plan.ts';
 import { countCharacters, firstInvalidUtf8 } from '../columns/utf8.ts';
 import type { RowBatch } from '../types.ts';
 import type { CsvSink } from './scanner.ts';
-import { locateCsvField } from './locate.ts';
+import { csvLocator } from './locate.ts';
 import { collapseQuotes } from './unescape.ts';
 
 /**
@@ -17,10 +17,10 @@ export class CsvBatchSink implements CsvSink {
   readonly buffers: BatchBuffers;
   private readonly file: string;
   private readonly slots: readonly SlotPlan[];
-  private readonly rowLines: Int32Array;
+  readonly rowLines: Int32Array;
   /** File offsets of each row's first byte and of the byte after its line end, for locateCsvField. */
-  private readonly rowStarts: Float64Array;
-  private readonly rowEnds: Float64Array;
+  readonly rowStarts: Float64Array;
+  readonly rowEnds: Float64Array;
   /** File offset of byte 0 of the window being scanned; set by the reader before each scan. */
   base = 0;
   private readonly delimiter: number;
@@ -60,7 +60,11 @@ export class CsvBatchSink implements CsvSink {
     const dictionary = this.dictionaries[slot];
     if (dictionary === undefined) {
       const value = parseNumberBytes(source, from, to);
-      if (value === NOT_A_NUMBER) this.notANumber(slot, source, from, to, line, column);
+      if (value === NOT_A_NUMBER) {
+        if (this.slots[slot]?.collectInvalid !== true) this.notANumber(slot, source, from, to, line, column);
+        this.buffers.addInvalid(slot, row, new TextDecoder().decode(source.subarray(from, to)));
+        return;
+      }
       (this.numbers[slot] as Float64Array)[row] = value;
       return;
     }
@@ -79,14 +83,7 @@ export class CsvBatchSink implements CsvSink {
   }
 
   finish(firstRow: number): RowBatch {
-    const fieldOf = new Map(this.slots.map((slot) => [slot.name, slot.field]));
-    const { rowLines, rowStarts, rowEnds, file, delimiter, header } = this;
-    return this.buffers.finish(firstRow, (row: number, column?: string): Location => {
-      const line = rowLines[row] ?? 0;
-      const field = column === undefined ? undefined : fieldOf.get(column);
-      if (field === undefined) return { file, line };
-      return locateCsvField(file, delimiter, header, { start: rowStarts[row] ?? 0, end: rowEnds[row] ?? 0, line }, field);
-    });
+    return this.buffers.finish(firstRow, csvLocator(this.file, this.delimiter, this.header, this.slots, this));
   }
 
   private notANumber(slot: number, bytes: Uint8Array, start: number, end: number, line: number, column: number): never {

@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { Location } from '../../core/index.ts';
+import type { SlotPlan } from '../columns/plan.ts';
 import { CsvScanner, type CsvSink } from './scanner.ts';
 
 /** Where one row of a CSV file is: enough to find any of its fields again. */
@@ -39,4 +40,26 @@ export function locateCsvField(file: string, delimiter: number, header: readonly
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/**
+ * A batch's `locate`: row `row` of the batch is at line rowLines[row], file bytes [rowStarts[row], rowEnds[row]); a
+ * column is found in it by locateCsvField. The same on the main thread whether the batch was parsed there or in the
+ * parsing thread, so error locations do not depend on where parsing happened.
+ */
+export function csvLocator(
+  file: string,
+  delimiter: number,
+  header: readonly string[],
+  slots: readonly SlotPlan[],
+  rows: { readonly rowLines: Int32Array; readonly rowStarts: Float64Array; readonly rowEnds: Float64Array },
+): (row: number, column?: string) => Location {
+  const fieldOf = new Map(slots.map((slot) => [slot.name, slot.field]));
+  const { rowLines, rowStarts, rowEnds } = rows;
+  return (row, column) => {
+    const line = rowLines[row] ?? 0;
+    const field = column === undefined ? undefined : fieldOf.get(column);
+    if (field === undefined) return { file, line };
+    return locateCsvField(file, delimiter, header, { start: rowStarts[row] ?? 0, end: rowEnds[row] ?? 0, line }, field);
+  };
 }

@@ -2,16 +2,24 @@ import { planColumns } from '../columns/plan.ts';
 import { ChunkWindow, DEFAULT_CHUNK_BYTES, openForReading } from '../file-chunks.ts';
 import { delimiterOf } from '../format.ts';
 import type { ColumnRequest, ReadOptions, RowBatch, TableReader, TableSource } from '../types.ts';
-import { CsvBatchSink } from './batch-sink.ts';
 import { readCsvHeader } from './header.ts';
+import { csvPass } from './pass.ts';
 import { CsvScanner } from './scanner.ts';
+import { csvPassInThread } from './thread.ts';
 
 export const DEFAULT_BATCH_ROWS = 65_536;
 
 /**
+ * Files at least this large are parsed in a worker thread while the caller computes on the batches already parsed
+ * (thread.ts). Below it, starting a thread costs more than the overlap can win back.
+ */
+export const DEFAULT_THREAD_BYTES = 8 << 20;
+
+/**
  * Opens a CSV/TSV file: reads and checks its header and the requested columns now, streams the rows later. Each call
  * of batches() reads the file again from the start with its own file handle, closed when the iteration ends (also
- * early, by break or an error).
+ * early, by break or an error). Both ways of parsing (here or in a worker thread) yield the same batches and the
+ * same errors at the same file:line:column.
  */
 export async function openCsv(source: TableSource, requests: readonly ColumnRequest[], options: ReadOptions = {}): Promise<TableReader> {
   const file = source.path;
@@ -26,38 +34,15 @@ export async function openCsv(source: TableSource, requests: readonly ColumnRequ
     await handle.close();
   }
   const plan = planColumns(header.names, requests, header.location);
+  const threaded = size >= (options.threadBytes ?? DEFAULT_THREAD_BYTES);
 
   async function* batches(): AsyncGenerator<RowBatch> {
-    const opened = await openForReading(file);
-    try {
-      const window = new ChunkWindow(opened.handle, chunkBytes, options.onChunk);
-      const scanner = new CsvScanner(file, delimiter);
-      await readCsvHeader(window, scanner, file);
-      scanner.setPlan(header.names, plan.slotOfField);
-      let sink = new CsvBatchSink(file, delimiter, header.names, plan.slots, batchRows);
-      let firstRow = 0;
-      const report = (): void =>
-        options.onProgress?.({ bytesRead: window.bytesRead, totalBytes: opened.size, rowsRead: firstRow + sink.buffers.rows });
-      report();
-      for (;;) {
-        sink.base = window.bytesRead - window.end;
-        window.start = scanner.scan(window.bytes, window.start, window.end, window.eof, sink);
-        if (sink.buffers.full) {
-          const batch = sink.finish(firstRow);
-          firstRow += batch.rows;
-          sink = new CsvBatchSink(file, delimiter, header.names, plan.slots, batchRows);
-          yield batch;
-          continue;
-        }
-        if (window.eof) break;
-        await window.refill();
-        report();
-      }
-      report();
-      if (sink.buffers.rows > 0) yield sink.finish(firstRow);
-    } finally {
-      await opened.handle.close();
+    if (threaded) {
+      yield* csvPassInThread({ file, delimiter, header: header.names, requests, slots: plan.slots, chunkBytes, batchRows }, options);
+      return;
     }
+    const pass = csvPass({ file, delimiter, header: header.names, plan, chunkBytes, batchRows, onChunk: options.onChunk, onProgress: options.onProgress });
+    for await (const { sink, firstRow } of pass) yield sink.finish(firstRow);
   }
 
   return { format: 'csv', header: header.names, totalBytes: size, batches };

@@ -1,6 +1,6 @@
 import { fail, type ColumnHealth, type EvaluationBatch } from '../../core/index.ts';
 import { openTable } from '../open-table.ts';
-import type { CategoryColumn, Column, NumberColumn, ReadOptions, RowBatch, TableFormat, TableSource } from '../types.ts';
+import type { CategoryColumn, Column, ColumnRequest, NumberColumn, ReadOptions, RowBatch, TableFormat, TableSource } from '../types.ts';
 import { LabelColumn } from './label-column.ts';
 import { LabelDecoder } from './labels.ts';
 import { DEFAULT_THRESHOLD, evaluationRequests, type EvaluationMapping } from './mapping.ts';
@@ -17,12 +17,29 @@ export interface EvaluationReader {
 }
 
 /**
+ * Further columns decoded in the same pass as the evaluation columns, handed to `onRows` batch by batch before the
+ * batch is mapped: explainability statistics profile the model's features this way without a second read.
+ */
+export interface EvaluationExtras {
+  /** Columns already read for the evaluation (e.g. a sensitive column that is also a feature) are not requested twice. */
+  readonly columns: readonly ColumnRequest[];
+  /** A returned promise is awaited before the batch is mapped (e.g. another file read in lockstep with this one). */
+  readonly onRows: (batch: RowBatch) => void | Promise<void>;
+  /** After the last batch (a check that needs the whole pass, e.g. both files ended together); may throw. */
+  readonly onEnd?: () => Promise<void>;
+  /** When the pass stops, ended or not (releases what onRows opened, e.g. a reader's worker thread). */
+  readonly onClose?: () => Promise<void>;
+}
+
+/**
  * Opens an evaluation file and maps its rows to EvaluationBatch: binary labels to 1/0 (see labels.ts), y_pred from
  * score ≥ threshold when no y_pred column is mapped, weights checked ≥ 0. Missing values are never dropped: they stay
  * NaN (or code -1) in the batch for the statistics to count, and are tallied per column in health().
  */
-export async function readEvaluation(source: TableSource, mapping: EvaluationMapping, options: ReadOptions = {}): Promise<EvaluationReader> {
-  const table = await openTable(source, evaluationRequests(mapping), options);
+export async function readEvaluation(source: TableSource, mapping: EvaluationMapping, options: ReadOptions = {}, extras?: EvaluationExtras): Promise<EvaluationReader> {
+  const requests = evaluationRequests(mapping);
+  const extra = (extras?.columns ?? []).filter((column) => !requests.some((request) => request.name === column.name));
+  const table = await openTable(source, [...requests, ...extra], options);
   const roles = healthRoles(mapping);
   let missing = roles.map(() => 0);
   let rows = 0;
@@ -30,11 +47,22 @@ export async function readEvaluation(source: TableSource, mapping: EvaluationMap
   async function* batches(): AsyncGenerator<EvaluationBatch> {
     missing = roles.map(() => 0);
     rows = 0;
+    try {
+      yield* mapped();
+      await extras?.onEnd?.();
+    } finally {
+      await extras?.onClose?.();
+    }
+  }
+
+  async function* mapped(): AsyncGenerator<EvaluationBatch> {
     const binary = mapping.task === 'binary';
     const yTrueLabels = binary ? new LabelColumn(mapping.yTrue, new LabelDecoder(mapping.positiveLabel, mapping.labels)) : undefined;
     const yPredLabels = binary && mapping.yPred !== undefined ? new LabelColumn(mapping.yPred, new LabelDecoder(mapping.positiveLabel, mapping.labels)) : undefined;
     const threshold = mapping.threshold ?? DEFAULT_THRESHOLD;
     for await (const batch of table.batches()) {
+      const pending = extras?.onRows(batch);
+      if (pending !== undefined) await pending;
       const score = mapping.score === undefined ? undefined : numbers(batch, mapping.score).values;
       const weight = mapping.weight === undefined ? undefined : checkedWeights(batch, mapping.weight);
       const yTrue = labelsOrNumbers(batch, mapping.yTrue, yTrueLabels);

@@ -93,6 +93,10 @@ function decodeValue(slot: SlotPlan, index: number, buffers: BatchBuffers, row: 
     else if (typeof value === 'boolean') number = value ? 1 : 0;
     else if (typeof value === 'string') number = parseNumberText(value);
     else number = Number.NaN;
+    if (number === NOT_A_NUMBER && slot.collectInvalid) {
+      buffers.addInvalid(index, row, String(value));
+      return;
+    }
     if (number === NOT_A_NUMBER) {
       fail('INPUT_NOT_A_NUMBER', `value ${JSON.stringify(value)} of "${slot.name}" is not a number`, {
         location: locationOf(line, slot.name, file),

@@ -1,4 +1,4 @@
-import { parquetMetadataAsync, parquetScan, parquetSchema, type FileMetaData } from 'hyparquet';
+import { parquetMetadataAsync, parquetRead, parquetSchema, type FileMetaData } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import { fail, isStewardError, StewardError } from '../../core/index.ts';
 import { BatchBuffers } from '../columns/batch.ts';
@@ -7,6 +7,7 @@ import { DEFAULT_BATCH_ROWS } from '../csv/reader.ts';
 import { openForReading } from '../file-chunks.ts';
 import type { ColumnRequest, ReadOptions, RowBatch, TableReader, TableSource } from '../types.ts';
 import { fileAsyncBuffer } from './file-buffer.ts';
+import { SlicePages } from './pages.ts';
 import { decodeParquetValues } from './values.ts';
 
 /** Rows decoded per hyparquet call (see batches()). */
@@ -45,33 +46,44 @@ export async function openParquetInThread(source: TableSource, requests: readonl
     try {
       const buffer = fileAsyncBuffer(opened.handle, opened.size);
       const columns = plan.slots.map((slot) => slot.name);
-      const scan = await guard(file, () => parquetScan({ file: buffer, metadata, columns, compressors }));
+      const slotOf = new Map(columns.map((name, index) => [name, index]));
       let rowsRead = 0;
-      for (const range of scan.ranges) {
+      let groupStart = 0;
+      for (const group of metadata.row_groups) {
+        const groupEnd = groupStart + Number(group.num_rows);
         // A slice of DECODE_ROWS rows at a time, not the whole row group: hyparquet decodes only the pages a slice
         // touches (through the offset index when the writer wrote one), so memory is bounded by a slice instead of a
         // row group (a 1M-row group of strings is hundreds of MB of JavaScript values). Slices much smaller than a
         // page would decode the same page again and again, hence a few batches per slice.
-        for (let sliceStart = range.rowStart; sliceStart < range.rowEnd; sliceStart += DECODE_ROWS) {
-          const sliceRows = Math.min(DECODE_ROWS, range.rowEnd - sliceStart);
-          const data = await guard(file, () =>
-            Promise.all(columns.map((column) => scan.readColumn({ column, rowStart: sliceStart, rowEnd: sliceStart + sliceRows }))),
+        for (let sliceStart = groupStart; sliceStart < groupEnd; sliceStart += DECODE_ROWS) {
+          const sliceEnd = Math.min(sliceStart + DECODE_ROWS, groupEnd);
+          const pages = new SlicePages(columns.length);
+          await guard(file, () =>
+            parquetRead({
+              file: buffer,
+              metadata,
+              columns,
+              rowStart: sliceStart,
+              rowEnd: sliceEnd,
+              compressors,
+              useOffsetIndex: true,
+              onChunk: (chunk) => pages.add(slotOf.get(chunk.columnName) ?? -1, { start: chunk.rowStart, data: chunk.columnData }),
+            }),
           );
-          if (data.some((values) => values.length !== sliceRows)) {
-            fail('INPUT_INVALID_PARQUET', `a row group has fewer values than its ${range.rowEnd - range.rowStart} rows`, { location: { file, path: `rows[${sliceStart}]` } });
-          }
-          for (let from = 0; from < sliceRows; from += batchRows) {
-            const rows = Math.min(batchRows, sliceRows - from);
-            const firstRow = sliceStart + from;
+          pages.seal();
+          for (let firstRow = sliceStart; firstRow < sliceEnd; firstRow += batchRows) {
+            const rows = Math.min(batchRows, sliceEnd - firstRow);
             const buffers = new BatchBuffers(plan.slots, rows);
             plan.slots.forEach((slot, index) => {
-              decodeParquetValues(slot, index, buffers, data[index] ?? [], from, rows, (row) => ({ file, path: `rows[${firstRow + row}].${slot.name}` }));
+              const locate = (row: number) => ({ file, path: `rows[${firstRow + row}].${slot.name}` });
+              pages.each(index, firstRow, firstRow + rows, file, (data, from, count, at) => decodeParquetValues(slot, index, buffers, data, from, count, at, locate));
             });
             buffers.rows = rows;
             rowsRead += rows;
             yield buffers.finish(firstRow, (row, column) => ({ file, path: `rows[${firstRow + row}]${column === undefined ? '' : `.${column}`}` }));
           }
         }
+        groupStart = groupEnd;
         // Parquet has no byte cursor to report: progress is the share of rows read, scaled to the file size.
         options.onProgress?.({ bytesRead: Math.round((opened.size * rowsRead) / Math.max(1, totalRows)), totalBytes: opened.size, rowsRead });
       }
@@ -80,7 +92,7 @@ export async function openParquetInThread(source: TableSource, requests: readonl
     }
   }
 
-  return { format: 'parquet', header, totalBytes: size, batches };
+  return { format: 'parquet', header, totalBytes: size, totalRows, batches };
 }
 
 /** Runs a hyparquet call, turning whatever it throws on a corrupt file into INPUT_INVALID_PARQUET. */

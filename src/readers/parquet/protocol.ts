@@ -1,5 +1,5 @@
 import type { Problem } from '../../core/index.ts';
-import type { ColumnRequest, ReadProgress } from '../types.ts';
+import type { ColumnRequest, InvalidNumber, ReadProgress } from '../types.ts';
 
 /** What the Parquet worker is started with. It answers with the header, then one batch per `next` request. */
 export interface WorkerInput {
@@ -17,13 +17,15 @@ export interface BatchMessage {
   readonly numbers: readonly (Float64Array | undefined)[];
   /** Per requested slot: the codes of a category column, undefined for a number column. */
   readonly codes: readonly (Int32Array | undefined)[];
+  /** Per requested slot: the non-numbers of a number column read with collectInvalid, undefined when none. */
+  readonly invalid: readonly (readonly InvalidNumber[] | undefined)[];
   /** Per slot: dictionary values added since the previous message (append-only, so codes stay valid). */
   readonly newValues: readonly (readonly string[])[];
   readonly progress: ReadProgress | undefined;
 }
 
 export type WorkerMessage =
-  | { readonly type: 'header'; readonly header: readonly string[]; readonly totalBytes: number }
+  | { readonly type: 'header'; readonly header: readonly string[]; readonly totalBytes: number; readonly totalRows: number | undefined }
   | BatchMessage
   | { readonly type: 'done'; readonly progress: ReadProgress | undefined }
   | { readonly type: 'error'; readonly problem: Problem; readonly steward: boolean };

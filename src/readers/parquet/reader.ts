@@ -21,19 +21,19 @@ export async function openParquet(source: TableSource, requests: readonly Column
   const file = source.path;
   const stallMs = options.stallMs ?? DEFAULT_STALL_MS;
   await checkMagic(file);
-  const start = async (): Promise<{ thread: DecoderThread; header: readonly string[]; totalBytes: number }> => {
+  const start = async (): Promise<{ thread: DecoderThread; header: readonly string[]; totalBytes: number; totalRows: number | undefined }> => {
     const thread = new DecoderThread({ path: file, requests, batchRows: options.batchRows }, stallMs);
     try {
       const first = await thread.receive();
       if (first.type !== 'header') fail('INTERNAL_INVARIANT', `the Parquet worker answered ${first.type} before the header`);
-      return { thread, header: first.header, totalBytes: first.totalBytes };
+      return { thread, header: first.header, totalBytes: first.totalBytes, totalRows: first.totalRows };
     } catch (error) {
       await thread.stop();
       throw error;
     }
   };
   // The worker that read the header serves the first pass; later passes start their own.
-  const { thread: first, header, totalBytes } = await start();
+  const { thread: first, header, totalBytes, totalRows } = await start();
   first.idle();
   let opened: DecoderThread | undefined = first;
   const plan = planColumns(header, requests, { file, path: 'schema' });
@@ -58,7 +58,7 @@ export async function openParquet(source: TableSource, requests: readonly Column
     }
   }
 
-  return { format: 'parquet', header, totalBytes, batches };
+  return { format: 'parquet', header, totalBytes, ...(totalRows === undefined ? {} : { totalRows }), batches };
 }
 
 const MAGIC = [0x50, 0x41, 0x52, 0x31]; // "PAR1"
@@ -90,7 +90,9 @@ function toRowBatch(message: BatchMessage, slots: readonly SlotPlan[], file: str
       for (const value of message.newValues[index] ?? []) slot.dictionary.values.push(value);
       columns.set(slot.name, { kind: 'category', codes, dictionary: slot.dictionary.values });
     } else {
-      columns.set(slot.name, { kind: 'number', values: message.numbers[index] ?? new Float64Array(message.rows).fill(Number.NaN) });
+      const values = message.numbers[index] ?? new Float64Array(message.rows).fill(Number.NaN);
+      const invalid = message.invalid[index];
+      columns.set(slot.name, invalid === undefined ? { kind: 'number', values } : { kind: 'number', values, invalid });
     }
   });
   const { firstRow } = message;

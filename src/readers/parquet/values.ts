@@ -3,12 +3,21 @@ import type { BatchBuffers } from '../columns/batch.ts';
 import { NOT_A_NUMBER, parseNumberText } from '../columns/number-parse.ts';
 import type { SlotPlan } from '../columns/plan.ts';
 
+/** Per category dictionary: codes of the integers 0..SMALL_INTS−1 seen so far (UNSEEN: not yet), see below. */
+const SMALL_INTS = 4096;
+const UNSEEN = -3;
+const smallIntCodes = new WeakMap<object, Int32Array>();
+
 /**
- * Decoded Parquet values [from, from + rows) of one column into a batch slot.
+ * Decoded Parquet values data[from, from + rows) of one column into a batch slot, from batch row `at` on.
  * Number column: doubles and integers as is (INT64 BigInt → number, exact up to 2^53), NaN as missing, booleans as
- * 1/0, strings by the CSV number rules; ±Infinity is INPUT_NOT_A_NUMBER. Category column: strings as is, numbers and
- * BigInts as their decimal text, booleans as "true"/"false", dates as ISO 8601. null is missing everywhere; nested
- * values (lists, structs, maps) are INPUT_INVALID_VALUE.
+ * 1/0, strings by the CSV number rules; ±Infinity is INPUT_NOT_A_NUMBER (or collected, see ColumnRequest). Category
+ * column: strings as is, numbers and BigInts as their decimal text, booleans as "true"/"false", dates as ISO 8601.
+ * null is missing everywhere; nested values (lists, structs, maps) are INPUT_INVALID_VALUE.
+ *
+ * Fast paths, because every cell of a 10M-row file passes here: typed arrays of numbers are copied without a
+ * per-value type test; a small non-negative integer in a category column (a 0/1 label stored as INT32) takes its code
+ * from a table instead of making a string per cell; a text equal to the previous one reuses its code.
  */
 export function decodeParquetValues(
   slot: SlotPlan,
@@ -17,32 +26,65 @@ export function decodeParquetValues(
   data: ArrayLike<unknown>,
   from: number,
   rows: number,
+  at: number,
   locate: (row: number) => Location,
 ): void {
   if (slot.dictionary === undefined) {
     const values = buffers.numbers[index];
     if (values === undefined) return;
-    for (let row = 0; row < rows; row++) {
-      const value = toNumber(data[from + row]);
-      if (value === NOT_A_NUMBER) {
-        fail('INPUT_NOT_A_NUMBER', `value ${describe(data[from + row])} of "${slot.name}" is not a finite number`, {
-          location: locate(row),
-          expected: 'a number',
-        });
+    if (data instanceof Int32Array || data instanceof Uint8Array || data instanceof Uint16Array || data instanceof Int16Array || data instanceof Int8Array || data instanceof Uint32Array) {
+      values.set(data.subarray(from, from + rows), at);
+      return;
+    }
+    if (data instanceof Float64Array || data instanceof Float32Array) {
+      for (let row = 0; row < rows; row++) {
+        const value = data[from + row] as number;
+        if (value - value !== 0 && value === value) notFinite(slot, index, buffers, value, at + row, locate);
+        else values[at + row] = value;
       }
-      if (value === undefined) invalid(slot, data[from + row], locate(row));
-      values[row] = value;
+      return;
+    }
+    for (let row = 0; row < rows; row++) {
+      const raw = data[from + row];
+      const value = toNumber(raw);
+      if (value === NOT_A_NUMBER) notFinite(slot, index, buffers, raw, at + row, locate);
+      else if (value === undefined) invalid(slot, raw, locate(at + row));
+      else values[at + row] = value;
     }
     return;
   }
   const codes = buffers.codes[index];
   if (codes === undefined) return;
+  const dictionary = slot.dictionary;
+  let small = smallIntCodes.get(dictionary);
+  let last: unknown = undefined;
+  let lastCode = 0;
   for (let row = 0; row < rows; row++) {
     const value = data[from + row];
-    const text = toText(value);
-    if (text === undefined) invalid(slot, value, locate(row));
-    codes[row] = text === null ? -1 : slot.dictionary.internString(text);
+    if (value === last) {
+      codes[at + row] = lastCode;
+      continue;
+    }
+    let code: number;
+    if (typeof value === 'number' && value >= 0 && value < SMALL_INTS && Number.isInteger(value)) {
+      if (small === undefined) smallIntCodes.set(dictionary, (small = new Int32Array(SMALL_INTS).fill(UNSEEN)));
+      code = small[value] as number;
+      if (code === UNSEEN) small[value] = code = dictionary.internString(String(value));
+    } else {
+      const text = toText(value);
+      if (text === undefined) invalid(slot, value, locate(at + row));
+      code = text === null ? -1 : dictionary.internString(text);
+    }
+    codes[at + row] = code;
+    last = value;
+    lastCode = code;
   }
+}
+
+/** A non-finite or non-numeric value in a number column: collected when asked for, else INPUT_NOT_A_NUMBER. */
+function notFinite(slot: SlotPlan, index: number, buffers: BatchBuffers, value: unknown, row: number, locate: (row: number) => Location): void {
+  if (slot.collectInvalid) return buffers.addInvalid(index, row, String(value));
+  fail('INPUT_NOT_A_NUMBER', `value ${describe(value)} of "${slot.name}" is not a finite number`, { location: locate(row), expected: 'a number' });
 }
 
 /** The number of a scalar; NOT_A_NUMBER for non-finite or non-numeric text; undefined for a nested value. */

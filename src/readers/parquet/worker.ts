@@ -23,7 +23,7 @@ async function run(): Promise<void> {
     ...(input.batchRows === undefined ? {} : { batchRows: input.batchRows }),
     onProgress: (update) => (progress = update),
   });
-  post({ type: 'header', header: reader.header, totalBytes: reader.totalBytes });
+  post({ type: 'header', header: reader.header, totalBytes: reader.totalBytes, totalRows: reader.totalRows });
   const batches = reader.batches()[Symbol.asyncIterator]();
   const sent = input.requests.map(() => 0);
   port?.on('message', () => {
@@ -31,18 +31,25 @@ async function run(): Promise<void> {
       if (next.done === true) return post({ type: 'done', progress });
       const batch = next.value;
       const columns = [...batch.columns.values()];
-      const numbers = columns.map((column) => (column.kind === 'number' ? column.values.slice() : undefined));
-      const codes = columns.map((column) => (column.kind === 'category' ? column.codes.slice() : undefined));
+      // A batch's arrays are fresh and fill their buffers: they are handed over as they are (transferred, not copied).
+      const numbers = columns.map((column) => (column.kind === 'number' ? whole(column.values) : undefined));
+      const codes = columns.map((column) => (column.kind === 'category' ? whole(column.codes) : undefined));
+      const invalid = columns.map((column) => (column.kind === 'number' ? column.invalid : undefined));
       const newValues = columns.map((column, slot) => {
         if (column.kind !== 'category') return [];
         const added = column.dictionary.slice(sent[slot]);
         sent[slot] = column.dictionary.length;
         return added;
       });
-      const transfer = [...numbers, ...codes].flatMap((array) => (array === undefined ? [] : [array.buffer]));
-      post({ type: 'batch', firstRow: batch.firstRow, rows: batch.rows, numbers, codes, newValues, progress }, transfer);
+      const transfer = [...numbers, ...codes].flatMap((array) => (array === undefined ? [] : [array.buffer as ArrayBuffer]));
+      post({ type: 'batch', firstRow: batch.firstRow, rows: batch.rows, numbers, codes, invalid, newValues, progress }, transfer);
     }, report);
   });
+}
+
+/** The array itself when it spans its whole buffer (so transferring the buffer moves just it), else a copy. */
+function whole<T extends Float64Array | Int32Array>(array: T): T {
+  return array.byteOffset === 0 && array.byteLength === array.buffer.byteLength ? array : (array.slice() as T);
 }
 
 function report(error: unknown): void {
