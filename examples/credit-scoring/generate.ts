@@ -110,8 +110,61 @@ function generateTraining(rows: number, seed: number): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * What each input adds to a model's log-odds for one applicant: the model is additive in log-odds (merit + bias +
+ * noise), so its exact SHAP values are each term minus the term's mean over the evaluation rows. The noise is no
+ * input, so it is attributed to none (as SHAP leaves it in the base value). Features the model ignores get 0.
+ */
+const attributionFeatures = ['age_band', 'sex', 'race', 'income', 'debt_to_income', 'credit_history_years', 'open_accounts', 'late_payments_2y'] as const;
+
+function terms(model: Model, a: ReturnType<typeof applicant>): number[] {
+  return [
+    a.ageBand === '18-25' ? model.youngBias : 0,
+    0,
+    model.raceBias[a.race] ?? 0,
+    0.9 * Math.log(a.income / 40000),
+    -4.2 * (a.debtToIncome - 0.32),
+    0.04 * a.history,
+    0,
+    -0.75 * a.late,
+  ];
+}
+
+/** Per-row attributions of `model` on the evaluation rows (same seed, same draws as generate()), by application id. */
+function attributionRows(rows: number, seed: number, model: Model): { ids: string[]; values: number[][] } {
+  const next = random(seed);
+  const ids: string[] = [];
+  const values: number[][] = [];
+  for (let i = 0; i < rows; i++) {
+    const a = applicant(next);
+    normal(next); // the model's noise, drawn as generate() draws it
+    ids.push(`A${String(100000 + i)}`);
+    values.push(terms(model, a));
+  }
+  const means = attributionFeatures.map((_, f) => values.reduce((sum, row) => sum + (row[f] ?? 0), 0) / rows);
+  return { ids, values: values.map((row) => row.map((value, f) => value - (means[f] ?? 0))) };
+}
+
+/** The attributions file: application_id and one column per feature, as `pd.DataFrame(shap_values)` writes it. */
+function generateAttributions(rows: number, seed: number, model: Model): string {
+  const { ids, values } = attributionRows(rows, seed, model);
+  const lines = [['application_id', ...attributionFeatures].join(',')];
+  values.forEach((row, i) => lines.push([ids[i], ...row.map((value) => (value === 0 ? '0' : value.toFixed(6)))].join(',')));
+  return `${lines.join('\n')}\n`;
+}
+
+/** The production model's global importance (mean |attribution| per feature), as its release recorded it. */
+function generateImportance(rows: number, seed: number, model: Model): string {
+  const { values } = attributionRows(rows, seed, model);
+  const lines = ['feature,importance'];
+  attributionFeatures.forEach((feature, f) => lines.push(`${feature},${(values.reduce((sum, row) => sum + Math.abs(row[f] ?? 0), 0) / rows).toFixed(6)}`));
+  return `${lines.join('\n')}\n`;
+}
+
 const here = new URL('.', import.meta.url);
 writeFileSync(new URL('training.csv', here), generateTraining(30_000, 20261001));
 writeFileSync(new URL('evaluation.csv', here), generate(40_000, 20261126, candidate));
 writeFileSync(new URL('baseline.csv', here), generate(40_000, 20261126, production));
-console.log('wrote examples/credit-scoring/training.csv (30,000 rows), evaluation.csv and baseline.csv (40,000 rows each)');
+writeFileSync(new URL('attributions.csv', here), generateAttributions(40_000, 20261126, candidate));
+writeFileSync(new URL('importance-production.csv', here), generateImportance(40_000, 20261126, production));
+console.log('wrote examples/credit-scoring/training.csv (30,000 rows), evaluation.csv, baseline.csv and attributions.csv (40,000 rows each), importance-production.csv');

@@ -4,7 +4,9 @@
  * 1. Before training, the data gate checks the training extract against data-policy.yaml. It is meant to fail: the
  *    extract carries `arrears_days_12m`, a post-outcome column that leaks the label.
  * 2. Before release, the model gate checks the candidate's evaluation against policy.yaml. It is meant to fail too:
- *    the candidate approves one group far less often.
+ *    the candidate approves one group far less often, and its attributions (attributions.csv, SHAP values written by
+ *    generate.ts) show why: a fifth of its attribution falls on protected attributes, and credit history length is
+ *    flagged as a proxy of age.
  * Every report format of each check is written to out/demo/data/ and out/demo/. This script explains the exit codes
  * instead of passing them on to npm.
  */

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parquetWriteBuffer } from 'hyparquet-writer';
+import { digestFile } from '../../src/app/file-digest.ts';
 import { importanceOf, readAttributionProfile, readGlobalImportance } from '../../src/app/explain/index.ts';
 import { StewardError, type ErrorCode } from '../../src/core/index.ts';
 import { computeAttributionMetrics } from '../../src/stats/explain/index.ts';
@@ -50,12 +51,14 @@ test('alignment by id reads files cut into different batches in lockstep', async
     ],
     rowGroupSize: 4,
   });
+  const attributions = file('attr.parquet', new Uint8Array(parquet));
   const result = await readAttributionProfile(
     { source: { path: evaluation }, sensitive: ['sex'], idColumn: 'id' },
-    { source: { path: file('attr.parquet', new Uint8Array(parquet)) }, idColumn: 'row_id' },
+    { source: { path: attributions }, idColumn: 'row_id' },
     { batchRows: 3 },
   );
   const metrics = computeAttributionMetrics(result.profile);
+  assert.equal(result.digest, await digestFile(attributions), 'a Parquet file hashed beside the read');
   assert.equal(result.rows, 11);
   assert.equal(metrics.overall.features[0]?.importance, 55 / 11);
   assert.equal(metrics.groups.find((g) => g.key === 'sex=a')?.features[0]?.importance, (0 + 3 + 6 + 9) / 4);

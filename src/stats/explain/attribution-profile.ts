@@ -1,5 +1,6 @@
 import { MISSING_VALUE } from '../groupings.ts';
 import type { AttributionBatch } from './attribution-batch.ts';
+import { addGrouped, addOverall, markUsable, slotGroups } from './attribution-columns.ts';
 import { addSums, copySums, emptySums, type AttributionSums } from './attribution-sums.ts';
 
 /** The attribution sums of one group: the rows whose sensitive column `column` has value `value`. */
@@ -32,6 +33,11 @@ export function createAttributionProfile(spec: { features: readonly string[]; se
   const width = features.length;
   const overall = emptySums(width);
   const byColumn = sensitive.map(() => new Map<string, AttributionSums>());
+  // Per-batch scratch, reused: which rows are usable, each row's group slot in the column at hand, and the usable
+  // rows listed slot by slot.
+  let usable = new Uint8Array(0);
+  let slot = new Int32Array(0);
+  let order = new Int32Array(0);
 
   const groupSums = (column: number, value: string): AttributionSums => {
     const map = byColumn[column] as Map<string, AttributionSums>;
@@ -50,39 +56,27 @@ export function createAttributionProfile(spec: { features: readonly string[]; se
       if (batch.attributions.length !== width || batch.groups.length !== sensitive.length) {
         throw new TypeError(`an attribution batch with ${batch.attributions.length} features and ${batch.groups.length} sensitive columns does not fit a profile of ${width} and ${sensitive.length}`);
       }
-      // Resolve each column's codes to its group sums once per batch, so the row loop only indexes arrays.
-      const slots = batch.groups.map((codes, column) => {
-        const dictionary = batch.groupValues[column] ?? [];
-        const sumsOfCode = dictionary.map((value) => groupSums(column, value));
-        let missing: AttributionSums | undefined;
-        return (row: number): AttributionSums => {
-          const code = codes[row] ?? -1;
-          if (code >= 0) {
-            const sums = sumsOfCode[code];
-            if (sums === undefined) throw new TypeError(`group code ${code} of "${sensitive[column]}" is not in its dictionary`);
-            return sums;
-          }
-          missing ??= groupSums(column, MISSING_VALUE);
-          return missing;
-        };
-      });
-      const targets: AttributionSums[] = new Array<AttributionSums>(slots.length + 1);
-      for (let row = 0; row < batch.rows; row++) {
-        targets[0] = overall;
-        for (let c = 0; c < slots.length; c++) targets[c + 1] = (slots[c] as (row: number) => AttributionSums)(row);
-        let usable = true;
-        for (let f = 0; f < width && usable; f++) usable = Number.isFinite((batch.attributions[f] as Float64Array)[row]);
-        for (const sums of targets) {
-          sums.rows += 1;
-          if (!usable) continue;
-          sums.usable += 1;
-          for (let f = 0; f < width; f++) {
-            const a = (batch.attributions[f] as Float64Array)[row] as number;
-            sums.sumAbs[f] = (sums.sumAbs[f] as number) + Math.abs(a);
-            sums.sum[f] = (sums.sum[f] as number) + a;
-          }
-        }
+      // Column at a time: a row's explanation is usable when all its attributions are finite; then each slice's sums
+      // of each feature are added in one loop over the rows, in row order, so every sum sees the same additions in
+      // the same order as a row-at-a-time loop would (the results do not depend on this layout).
+      const rows = batch.rows;
+      if (usable.length < rows) usable = new Uint8Array(Math.max(rows, usable.length * 2));
+      if (slot.length < rows) {
+        slot = new Int32Array(Math.max(rows, slot.length * 2));
+        order = new Int32Array(slot.length);
       }
+      const usableCount = markUsable(batch.attributions, rows, usable);
+      overall.rows += rows;
+      overall.usable += usableCount;
+      for (let f = 0; f < width; f++) addOverall(overall, f, batch.attributions[f] as Float64Array, usable, rows);
+      batch.groups.forEach((codes, column) => {
+        // Slots: the dictionary's groups (registered in dictionary order, as first-seen), then `(missing)` if a code is -1.
+        const dictionary = batch.groupValues[column] ?? [];
+        const slots = dictionary.map((value) => groupSums(column, value));
+        const missingSlot = slotGroups(codes, dictionary.length, rows, slot, sensitive[column] as string);
+        if (missingSlot) slots.push(groupSums(column, MISSING_VALUE));
+        addGrouped(slots, batch.attributions, slot, usable, rows, order);
+      });
     },
     merge(other) {
       if (other === profile) throw new TypeError('a profile cannot be merged into itself');

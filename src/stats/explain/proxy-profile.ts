@@ -1,6 +1,8 @@
-import { binOf, DEFAULT_BINS, quantileEdges } from './bin-edges.ts';
-import { ContingencyTable, GroupMoments } from './contingency.ts';
-import type { FeatureSpec, ProxyBatch } from './proxy-batch.ts';
+import { binRows, Labels, recode, scratch } from './batch-codes.ts';
+import { DEFAULT_BINS, quantileEdges } from './bin-edges.ts';
+import { cellsOf, MAX_CELLS, tallyCellMoments, tallyCells } from './intersection-cells.ts';
+import { PairTable } from './pair-table.ts';
+import type { FeatureSpec, FeatureValues, ProxyBatch } from './proxy-batch.ts';
 
 /** The statistics of one feature × sensitive column pair. Rows missing either value are not counted. */
 export interface ProxyPair {
@@ -42,32 +44,28 @@ export interface ProxyProfileSpec {
   readonly binEdges?: Readonly<Record<string, readonly number[]>>;
   /** Bins when edges come from data; default 10 (deciles). */
   readonly bins?: number;
-}
-
-/** A dense, insertion-ordered index of labels. */
-class Labels {
-  readonly list: string[] = [];
-  private readonly index = new Map<string, number>();
-  of(label: string): number {
-    let at = this.index.get(label);
-    if (at === undefined) {
-      at = this.list.length;
-      this.list.push(label);
-      this.index.set(label, at);
-    }
-    return at;
-  }
+  /** Most intersection cells a batch is tallied over (default MAX_CELLS); above, it is counted per pair. Tests set it low. */
+  readonly maxCells?: number;
 }
 
 export function createProxyProfile(spec: ProxyProfileSpec): ProxyProfile {
   const features = spec.features.map((f) => ({ name: f.name, kind: f.kind }));
   const sensitive = [...spec.sensitive];
   const bins = spec.bins ?? DEFAULT_BINS;
+  const maxCells = spec.maxCells ?? MAX_CELLS;
   const edges = features.map((f) => (spec.binEdges?.[f.name] === undefined ? undefined : [...(spec.binEdges[f.name] as readonly number[])]));
   const levels = features.map(() => new Labels());
   const groups = sensitive.map(() => new Labels());
-  const tables = features.map(() => sensitive.map(() => new ContingencyTable()));
-  const moments = features.map((f) => sensitive.map(() => (f.kind === 'number' ? new GroupMoments() : undefined)));
+  const tables = features.map((f) => sensitive.map(() => new PairTable(f.kind === 'number')));
+  // Per-batch codes, reused from batch to batch: a level per feature and a group per sensitive column, per row.
+  let levelCodes: Int32Array[] = features.map(() => new Int32Array(0));
+  let groupCodes: Int32Array[] = sensitive.map(() => new Int32Array(0));
+  // Per-batch intersection cells and the tallies over them, reused likewise.
+  let cellCodes: Int32Array = new Int32Array(0);
+  let tally: Float64Array = new Float64Array(0);
+  let cellN: Float64Array = new Float64Array(0);
+  let cellMean: Float64Array = new Float64Array(0);
+  let cellM2: Float64Array = new Float64Array(0);
 
   const profile: ProxyProfile = {
     features,
@@ -76,35 +74,62 @@ export function createProxyProfile(spec: ProxyProfileSpec): ProxyProfile {
       if (batch.features.length !== features.length || batch.groups.length !== sensitive.length) {
         throw new TypeError('a proxy batch does not have the features and sensitive columns of its profile');
       }
-      const groupOfCode = batch.groups.map((_, s) => (batch.groupValues[s] ?? []).map((value) => (groups[s] as Labels).of(value)));
-      features.forEach((feature, f) => {
+      const rows = batch.rows;
+      groupCodes = groupCodes.map((buffer, s) => {
+        const out = scratch(buffer, rows);
+        const indexOf = (groups[s] as Labels).ofAll(batch.groupValues[s] ?? []);
+        recode(batch.groups[s] as Int32Array, indexOf, rows, out, sensitive[s] as string);
+        return out;
+      });
+      levelCodes = levelCodes.map((buffer, f) => {
+        const feature = features[f] as FeatureSpec;
         const column = batch.features[f];
         if (column === undefined || column.kind !== feature.kind) throw new TypeError(`feature "${feature.name}" must be given as ${feature.kind}`);
-        const levelOfCode = column.kind === 'category' ? column.dictionary.map((value) => (levels[f] as Labels).of(value)) : [];
-        if (column.kind === 'number' && edges[f] === undefined) {
-          const chosen = quantileEdges(column.values, bins);
-          if (chosen.length > 0 || column.values.some(Number.isFinite)) edges[f] = chosen;
-        }
-        const featureEdges = edges[f] ?? [];
-        for (let row = 0; row < batch.rows; row++) {
-          let level: number;
-          let x = Number.NaN;
-          if (column.kind === 'category') {
-            const code = column.codes[row] as number;
-            level = code < 0 ? -1 : (levelOfCode[code] as number);
-          } else {
-            x = column.values[row] as number;
-            level = Number.isFinite(x) ? binOf(featureEdges, x) : -1;
+        const out = scratch(buffer, rows);
+        if (column.kind === 'category') {
+          recode(column.codes, (levels[f] as Labels).ofAll(column.dictionary), rows, out, feature.name);
+        } else {
+          if (edges[f] === undefined) {
+            const chosen = quantileEdges(column.values, bins);
+            if (chosen.length > 0 || column.values.some(Number.isFinite)) edges[f] = chosen;
           }
-          if (level < 0) continue;
-          for (let s = 0; s < sensitive.length; s++) {
-            const code = (batch.groups[s] as Int32Array)[row] as number;
-            if (code < 0) continue;
-            const group = (groupOfCode[s] as number[])[code] as number;
-            (tables[f]?.[s] as ContingencyTable).add(level, group);
-            if (column.kind === 'number') (moments[f]?.[s] as GroupMoments).add(group, x);
+          binRows(column.values, edges[f] ?? [], rows, out);
+        }
+        return out;
+      });
+      // One tally per feature over the intersection cells of the sensitive columns, summed into each pair's table
+      // afterwards; per pair over the rows only when the cells would be too many (see intersection-cells.ts).
+      const cells = cellsOf(groupCodes, groups.map((labels) => labels.list.length), rows, (cellCodes = scratch(cellCodes, rows)), maxCells);
+      features.forEach((feature, f) => {
+        const column = batch.features[f] as FeatureValues;
+        const level = levelCodes[f] as Int32Array;
+        const levelCount = feature.kind === 'category' ? (levels[f] as Labels).list.length : (edges[f]?.length ?? 0) + 1;
+        const tallied = cells !== undefined && levelCount * cells.count <= Math.max(rows, maxCells);
+        if (tallied) {
+          if (tally.length < levelCount * cells.count) tally = new Float64Array(Math.max(levelCount * cells.count, tally.length * 2));
+          if (column.kind === 'category') tallyCells(level, cellCodes, rows, cells.count, levelCount, tally);
+          else {
+            if (cellN.length < cells.count) {
+              cellN = new Float64Array(cells.count);
+              cellMean = new Float64Array(cells.count);
+              cellM2 = new Float64Array(cells.count);
+            }
+            tallyCellMoments(level, cellCodes, column.values, rows, cells.count, levelCount, tally, { n: cellN, mean: cellMean, m2: cellM2 });
           }
         }
+        sensitive.forEach((_, s) => {
+          const table = tables[f]?.[s] as PairTable;
+          table.reserve(levelCount, (groups[s] as Labels).list.length);
+          if (tallied) {
+            const groupOf = cells.groupOf[s] as Int32Array;
+            table.addTally(tally, levelCount, cells.count, groupOf);
+            if (column.kind === 'number') table.combineCells(cellN, cellMean, cellM2, cells.count, groupOf);
+            return;
+          }
+          const group = groupCodes[s] as Int32Array;
+          if (column.kind === 'number') table.countNumberRows(level, group, column.values, rows);
+          else table.countRows(level, group, rows);
+        });
       });
     },
     merge(other) {
@@ -124,17 +149,16 @@ export function createProxyProfile(spec: ProxyProfileSpec): ProxyProfile {
       for (const pair of other.pairs()) {
         const f = features.findIndex((feature) => feature.name === pair.feature.name);
         const s = sensitive.indexOf(pair.sensitive);
+        const table = tables[f]?.[s] as PairTable;
         const groupIndex = pair.groups.map((value) => (groups[s] as Labels).of(value));
         pair.table.forEach((row, level) => {
           const into = pair.feature.kind === 'category' ? (levels[f] as Labels).of(pair.levels[level] as string) : level;
           row.forEach((count, g) => {
-            if (count > 0) (tables[f]?.[s] as ContingencyTable).add(into, groupIndex[g] as number, count);
+            if (count > 0) table.add(into, groupIndex[g] as number, count);
           });
         });
         const m = pair.moments;
-        if (m !== undefined) {
-          groupIndex.forEach((g, i) => (moments[f]?.[s] as GroupMoments).combine(g, m.n[i] ?? 0, m.mean[i] ?? 0, m.m2[i] ?? 0));
-        }
+        if (m !== undefined) groupIndex.forEach((g, i) => table.combine(g, m.n[i] ?? 0, m.mean[i] ?? 0, m.m2[i] ?? 0));
       }
     },
     edges() {
@@ -148,20 +172,16 @@ export function createProxyProfile(spec: ProxyProfileSpec): ProxyProfile {
     pairs() {
       return features.flatMap((feature, f) =>
         sensitive.map((name, s): ProxyPair => {
-          const table = (tables[f]?.[s] as ContingencyTable);
+          const table = tables[f]?.[s] as PairTable;
           const groupLabels = (groups[s] as Labels).list;
-          const counted = table.dense();
-          const levelLabels = feature.kind === 'category' ? [...(levels[f] as Labels).list] : binLabels(edges[f] ?? []).slice(0, counted.length);
-          const dense = levelLabels.map((_, level) => Array.from({ length: groupLabels.length }, (_, g) => counted[level]?.[g] ?? 0));
-          const m = moments[f]?.[s];
-          const pad = (values: readonly number[]): number[] => groupLabels.map((_, g) => values[g] ?? 0);
+          const levelLabels = feature.kind === 'category' ? [...(levels[f] as Labels).list] : binLabels(edges[f] ?? []).slice(0, table.levels);
           return {
             feature,
             sensitive: name,
             levels: levelLabels,
             groups: [...groupLabels],
-            table: dense,
-            ...(m === undefined ? {} : { moments: { n: pad(m.n), mean: pad(m.mean), m2: pad(m.m2) } }),
+            table: table.dense(levelLabels.length, groupLabels.length),
+            ...(table.withMoments ? { moments: table.moments(groupLabels.length) } : {}),
           };
         }),
       );
