@@ -62,8 +62,11 @@ export interface Received {
   readonly body: string;
 }
 
-/** A real HTTP receiver on 127.0.0.1 (port 0); `respond` picks the status of each request (1-based count). */
-export async function receiver(respond: (count: number, request: Received) => number = () => 200): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
+/**
+ * A real HTTP receiver on 127.0.0.1 (`port`, default any free one); `respond` picks the status of each request
+ * (1-based count). Given the port of a deadUrl, it is a receiver that was down and came back.
+ */
+export async function receiver(respond: (count: number, request: Received) => number = () => 200, port = 0): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
   const received: Received[] = [];
   const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
     let body = '';
@@ -75,11 +78,11 @@ export async function receiver(respond: (count: number, request: Received) => nu
       response.end('{}');
     });
   });
-  server.listen(0, '127.0.0.1');
+  server.listen(port, '127.0.0.1');
   await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
     received,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -1,4 +1,4 @@
-import type { AlertEvent, Finding, Severity } from '../../core/index.ts';
+import type { AlertEvent, Finding, LedgerEvent, Severity } from '../../core/index.ts';
 import type { Monitor } from '../../policy/monitor/index.ts';
 import type { Ledger } from '../ledger/types.ts';
 
@@ -11,11 +11,27 @@ export interface AlertState {
   readonly last: AlertEvent;
 }
 
-/** Replays the ledger's alert events of one monitor (all monitors when `monitor` is undefined), in log order. */
-export async function alertStates(ledger: Ledger, monitor?: string): Promise<Map<string, AlertState>> {
+const decoder = new TextDecoder();
+
+/**
+ * The ledger's alert events in log order, read through the store's alert index: of the given rules of one monitor
+ * (their subjects, `monitor:<name>:<rule>`), else of one monitor or of all. Never a pass over the whole log.
+ */
+export async function alertEvents(ledger: Ledger, monitor?: string, rules?: readonly string[]): Promise<{ index: number; event: AlertEvent }[]> {
+  const subjects = monitor === undefined || rules === undefined ? undefined : rules.map((rule) => `monitor:${monitor}:${rule}`);
+  const leaves = await ledger.store.monitors.alertLeaves(subjects);
+  return leaves
+    .map(({ index, leaf }) => ({ index, event: JSON.parse(decoder.decode(leaf)) as LedgerEvent }))
+    .filter((item): item is { index: number; event: AlertEvent } => item.event.type === 'alert' && (monitor === undefined || item.event.monitor === monitor));
+}
+
+/**
+ * Replays the alert events of one monitor (all monitors when `monitor` is undefined; only `rules` when given — a
+ * judgement needs the state of its findings' rules only), in log order.
+ */
+export async function alertStates(ledger: Ledger, monitor?: string, rules?: readonly string[]): Promise<Map<string, AlertState>> {
   const states = new Map<string, AlertState>();
-  for await (const { event } of ledger.events()) {
-    if (event.type !== 'alert' || (monitor !== undefined && event.monitor !== monitor)) continue;
+  for (const { event } of await alertEvents(ledger, monitor, rules)) {
     const key = monitor === undefined ? `${event.monitor}:${event.rule}` : event.rule;
     const before = states.get(key);
     const lastOpened = event.action === 'opened' ? event : before?.lastOpened;

@@ -25,7 +25,7 @@ export function columnFinding(name: string, drift: ColumnDrift, settings: Pick<M
   const fired = adjusted === undefined ? drift.drift : adjusted;
   return {
     ruleId: `drift.${name}`,
-    kind: 'metric',
+    kind: 'drift',
     severity: settings.severity,
     status: tested ? statusOf(fired, settings.severity) : 'insufficient_evidence',
     message: tested
@@ -89,7 +89,7 @@ export function datasetFinding(result: DatasetDrift, monitor: Monitor): Finding 
   const tested = result.tested > 0;
   return {
     ruleId: 'dataset_drift',
-    kind: 'metric',
+    kind: 'drift',
     severity: monitor.datasetDrift.severity,
     status: tested ? statusOf(result.drift, monitor.datasetDrift.severity) : 'insufficient_evidence',
     message: tested

@@ -11,3 +11,8 @@ export { deliver, type RetryPolicy, type HttpRequest } from './notify/deliver.ts
 export { notifyRequest, retrainRequest, signature } from './notify/payloads.ts';
 export { dedupKey, type AlertNotice } from './notify/alert.ts';
 export { validateMonitors } from './validate.ts';
+export { runMonitorOnStore, loadWatch, type StoredRunRequest } from './run-stored.ts';
+export { runStoredWindow, type StoredWindowRun } from './stored-window.ts';
+export { loadServedWatches } from './serve-watches.ts';
+export { MonitorSchedule, type ScheduleOptions, type Watch } from './schedule.ts';
+export { redeliverDue, type RedeliverOptions } from './redeliver.ts';

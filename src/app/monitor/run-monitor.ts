@@ -7,7 +7,7 @@ import { digestFile } from '../file-digest.ts';
 import { sealVerdict } from '../seal-verdict.ts';
 import { columnFinding, datasetFinding, missingFinding, newCategoryFinding } from './drift-findings.ts';
 import { expressionFindings } from './expression-findings.ts';
-import { labelFindings, windowMetrics } from './label-metrics.ts';
+import { labelFindings, windowMetrics, type WindowMetrics } from './label-metrics.ts';
 import { profileTable, type DriftProfile } from './profile-table.ts';
 import { loadReference, type LoadedReference, type ReferenceColumnJson } from './reference.ts';
 
@@ -40,12 +40,36 @@ export async function runMonitor(request: MonitorRunRequest): Promise<MonitorRun
   digest.catch(() => undefined);
   const current = await profileTable(request.currentFile, reference.columns, defined({ format: request.dataFormat, delimiter: request.delimiter }));
   const currentDigest = await digest;
+  const labels = monitor.labels === undefined ? undefined : await windowMetrics(request.currentFile, monitor.labels, defined({ format: request.dataFormat, delimiter: request.delimiter }));
+  const verdict = judgeWindow({ monitor, reference, rows: current.rows, profiles: current.profiles, ...(labels === undefined ? {} : { labels }), dataset: { role: 'dataset', file: request.currentFile, digest: currentDigest, rows: current.rows } });
+  return { monitor, reference, window: currentDigest, verdict };
+}
+
+export interface WindowJudgement {
+  readonly monitor: Monitor;
+  readonly reference: LoadedReference;
+  readonly rows: number;
+  /** The window's drift profile of every reference column. */
+  readonly profiles: ReadonlyMap<string, DriftProfile>;
+  readonly labels?: WindowMetrics;
+  /** The window as the verdict's `dataset` input (a file and its digest, or a store window). */
+  readonly dataset: InputRef;
+}
+
+/**
+ * The judgement of one window, whatever it came from (a file or ingested decisions): each column is compared with
+ * the stored reference profile (statistics chosen per column type and size, fixed or learned thresholds), then
+ * missing-rate change, new categories, dataset drift, label metrics and the CEL rules become findings of a Verdict,
+ * so every report format of the gate renders it and the exit code follows the same rule.
+ */
+export function judgeWindow(input: WindowJudgement): Verdict {
+  const { monitor, reference, profiles } = input;
   const settingsOf = columnSettings(monitor);
   const results: { name: string; result: ColumnDrift }[] = [];
   for (const column of reference.reference.columns) {
     const settings = settingsOf(column.name);
     const thresholds = learnedThresholds(settings.thresholds, column);
-    const result = columnDrift(reference.profiles.get(column.name) as DriftProfile, current.profiles.get(column.name) as DriftProfile, {
+    const result = columnDrift(reference.profiles.get(column.name) as DriftProfile, profiles.get(column.name) as DriftProfile, {
       thresholds,
       bins: monitor.bins,
       ...(settings.tests === undefined ? {} : { tests: settings.tests }),
@@ -59,20 +83,19 @@ export async function runMonitor(request: MonitorRunRequest): Promise<MonitorRun
     const adjusted = dataset.adjustedPValues === undefined ? undefined : dataset.drifting.includes(name);
     findings.push(columnFinding(name, result, settings, adjusted));
     findings.push(missingFinding(name, result, monitor, settings.location));
-    const profile = current.profiles.get(name) as DriftProfile;
+    const profile = profiles.get(name) as DriftProfile;
     if (profile.kind === 'categorical') findings.push(newCategoryFinding(name, result, profile.count, monitor, settings.location));
   }
   findings.push(datasetFinding(dataset, monitor));
-  const window = monitor.labels === undefined ? undefined : await windowMetrics(request.currentFile, monitor.labels, defined({ format: request.dataFormat, delimiter: request.delimiter }));
-  if (monitor.labels !== undefined && window !== undefined) findings.push(...labelFindings(monitor.labels, window));
-  findings.push(...expressionFindings(monitor, results, dataset, window?.metrics));
+  if (monitor.labels !== undefined && input.labels !== undefined) findings.push(...labelFindings(monitor.labels, input.labels));
+  findings.push(...expressionFindings(monitor, results, dataset, input.labels?.metrics));
   const inputs: InputRef[] = [
     { role: 'policy', file: monitor.file, digest: monitor.digest },
     { role: 'baseline', file: reference.file, digest: reference.digest, rows: reference.reference.data.rows },
-    { role: 'dataset', file: request.currentFile, digest: currentDigest, rows: current.rows },
+    input.dataset,
   ];
   const [model, version] = splitModel(monitor.model);
-  const verdict = sealVerdict(
+  return sealVerdict(
     {
       policy: { name: monitor.name, file: monitor.file, digest: monitor.digest },
       model: { name: model, ...(version === undefined ? { version: reference.reference.version } : { version }) },
@@ -81,19 +104,18 @@ export async function runMonitor(request: MonitorRunRequest): Promise<MonitorRun
       settings: { confidence: 0.95, minGroupSize: 0, failOn: 'point', bootstrapSamples: 0 },
       columns: Object.fromEntries(reference.columns.map((column) => [column.name, column.type])),
       health: reference.columns.map((column) => {
-        const profile = current.profiles.get(column.name) as DriftProfile;
+        const profile = profiles.get(column.name) as DriftProfile;
         return { column: column.name, role: 'feature', missing: profile.missing, rows: profile.count + profile.missing };
       }),
-      metrics: window?.metrics ?? emptyMetrics(current.rows),
+      metrics: input.labels?.metrics ?? emptyMetrics(input.rows),
     },
     findings,
     (list) => (list.some((finding) => finding.status === 'fail') ? 'fail' : 'pass'),
     summarize,
   );
-  return { monitor, reference, window: currentDigest, verdict };
 }
 
-function splitModel(model: string): [string, string | undefined] {
+export function splitModel(model: string): [string, string | undefined] {
   const at = model.lastIndexOf('@');
   return at <= 0 ? [model, undefined] : [model.slice(0, at), model.slice(at + 1)];
 }

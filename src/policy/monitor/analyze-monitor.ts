@@ -1,3 +1,4 @@
+import { dirname, resolve } from 'node:path';
 import { defined, digestOf, type Problem, type Severity } from '../../core/index.ts';
 import { DEFAULT_THRESHOLDS } from '../../stats/drift/index.ts';
 import { parseYaml, type YamlSource } from '../yaml-source.ts';
@@ -5,7 +6,7 @@ import { issuesToProblems } from '../zod-issues.ts';
 import { checkMonitorExpression } from './cel-monitor.ts';
 import { parseDuration } from './duration.ts';
 import { monitorSchema, type MonitorDocument } from './schema-monitor.ts';
-import type { LabelMetricRule, Monitor, MonitorColumn, MonitorExpressionRule, NotifyTarget, RetrainTrigger } from './types.ts';
+import type { LabelMetricRule, Monitor, MonitorWindow, MonitorColumn, MonitorExpressionRule, NotifyTarget, RetrainTrigger } from './types.ts';
 
 const PAGERDUTY_URL = 'https://events.pagerduty.com/v2/enqueue';
 
@@ -33,6 +34,8 @@ export function analyzeMonitor(file: string, bytes: Uint8Array): { monitor?: Mon
     file,
     digest: digestOf(bytes),
     model: doc.model,
+    ...(doc.window === undefined ? {} : { window: windowOf(doc.window) }),
+    ...(doc.reference === undefined ? {} : { reference: resolve(dirname(file), doc.reference) }),
     columns: doc.columns === 'infer' ? 'infer' : columnsOf(doc.columns, source, thresholds, driftSeverity),
     bins: doc.statistics?.bins ?? 10,
     thresholds,
@@ -51,11 +54,18 @@ export function analyzeMonitor(file: string, bytes: Uint8Array): { monitor?: Mon
       attempts: alerting.attempts ?? 4,
       backoffMs: alerting.backoff_ms ?? 500,
       timeoutMs: alerting.timeout_ms ?? 10_000,
+      redeliveries: alerting.redeliveries ?? 5,
+      redeliverAfterMs: parseDuration(alerting.redeliver_after ?? '1m'),
     },
     ...(doc.retrain === undefined ? {} : { retrain: retrainTrigger(doc.retrain) }),
     location: source.at([]),
   };
   return { monitor, problems: [] };
+}
+
+function windowOf(window: NonNullable<MonitorDocument['window']>): MonitorWindow {
+  if (typeof window === 'string') return { kind: 'time', ms: parseDuration(window), text: window };
+  return 'every' in window ? { kind: 'time', ms: parseDuration(window.every), text: window.every } : { kind: 'count', size: window.decisions };
 }
 
 function columnsOf(columns: Exclude<MonitorDocument['columns'], 'infer'>, source: YamlSource, thresholds: Monitor['thresholds'], severity: Severity): MonitorColumn[] {

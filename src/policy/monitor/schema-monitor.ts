@@ -110,6 +110,8 @@ export const alertingSchema = z.strictObject({
   attempts: z.int().min(1).max(10).optional().meta({ description: 'delivery attempts per target; default 4' }),
   backoff_ms: z.int().min(1).optional().meta({ description: 'first retry delay, doubled each attempt with seeded jitter; default 500' }),
   timeout_ms: z.int().min(1).optional().meta({ description: 'per request; default 10000' }),
+  redeliveries: z.int().min(0).max(20).optional().meta({ description: 'later rounds (runs or serve ticks) that re-send a delivery that failed on a network error, timeout, 429 or 5xx, before it is given up; default 5' }),
+  redeliver_after: z.string().regex(/^\d+(ms|s|m|h|d)$/, 'a duration such as 30s, 1m').optional().meta({ description: 'wait before the first redelivery round, doubled each round; default 1m' }),
 });
 
 export const retrainSchema = z.discriminatedUnion('type', [
@@ -129,10 +131,22 @@ export const retrainSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
+const duration = z.string().regex(/^\d+(ms|s|m|h|d)$/, 'a duration such as 30m, 1h, 1d');
+
+export const windowSchema = z
+  .union([
+    duration.meta({ description: 'shorthand for { every: <duration> }' }),
+    z.strictObject({ every: duration.meta({ description: 'tumbling time windows of this length, aligned to the Unix epoch (UTC)' }) }),
+    z.strictObject({ decisions: z.int().min(1).meta({ description: 'tumbling windows of this many decisions, in arrival order' }) }),
+  ])
+  .meta({ description: 'how decisions ingested by steward serve are cut into windows; needed to judge windows from the store' });
+
 export const monitorSchema = z.strictObject({
   kind: z.literal('Monitor'),
   metadata: z.strictObject({ name: ruleId, description: z.string().optional() }),
   model: z.string().min(1).meta({ description: 'the model watched, name or name@version' }),
+  window: windowSchema.optional(),
+  reference: z.string().min(1).optional().meta({ description: 'the reference profile file (steward monitor baseline --out), relative to this file' }),
   columns: z.union([z.literal('infer'), z.record(z.string().min(1), columnSchema)]).meta({ description: 'columns to watch, or `infer`: every column of the reference file except label columns' }),
   statistics: statisticsSchema.optional(),
   missing_rate: missingRateSchema.optional(),

@@ -51,6 +51,9 @@ export interface MonitorExpressionRule {
   readonly expressionAt: (index: number) => Location;
 }
 
+/** Tumbling windows over ingested decisions: by time (epoch-aligned) or by a number of decisions in arrival order. */
+export type MonitorWindow = { readonly kind: 'time'; readonly ms: number; readonly text: string } | { readonly kind: 'count'; readonly size: number };
+
 /** A validated monitor document with every default applied. */
 export interface Monitor {
   readonly name: string;
@@ -58,6 +61,9 @@ export interface Monitor {
   readonly file: string;
   readonly digest: Digest;
   readonly model: string;
+  readonly window?: MonitorWindow;
+  /** The reference profile's path, resolved against the monitor file's folder. */
+  readonly reference?: string;
   /** `infer` when the document says `columns: infer`. */
   readonly columns: readonly MonitorColumn[] | 'infer';
   readonly bins: number;
@@ -77,6 +83,9 @@ export interface Monitor {
     readonly attempts: number;
     readonly backoffMs: number;
     readonly timeoutMs: number;
+    /** Later rounds that re-send a retryable failed delivery before it is given up. */
+    readonly redeliveries: number;
+    readonly redeliverAfterMs: number;
   };
   readonly retrain?: RetrainTrigger;
   readonly location: Location;
