@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from 'fastify-type-provider-zod';
 import { tmpdir } from 'node:os';
 import { toolVersion } from '../app/index.ts';
 import { registerAuth } from './auth.ts';
@@ -11,6 +11,7 @@ import { registerIngestMetrics } from './ingest-metrics.ts';
 import { registerMetrics } from './metrics.ts';
 import { DEFAULT_MAX_UPLOAD_BYTES, type ServerOptions } from './options.ts';
 import { requestIdOf } from './request-id.ts';
+import { serializerCompiler } from './serializer.ts';
 import { Ingest } from '../app/decisions/index.ts';
 import { registerCheckRoute } from './routes/check.ts';
 import { registerDecisionRoutes } from './routes/decisions.ts';
@@ -18,6 +19,8 @@ import { registerHealthRoutes } from './routes/health.ts';
 import { registerLedgerRoutes } from './routes/ledger.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
 import { registerPolicyRoutes } from './routes/policies.ts';
+import { registerPublishRoute } from './routes/publish.ts';
+import { registerRecordRoutes } from './routes/records.ts';
 import { registerTokenRoutes } from './routes/tokens.ts';
 
 /** A server and the switch that makes /readyz answer 503 while it drains before shutdown. */
@@ -61,21 +64,26 @@ export async function buildServer(options: ServerOptions): Promise<StewardServer
     transformObject: jsonSchemaTransformObject,
   });
   // preservePath: the verdict records each file's path as the client gave it (the disk name is sanitised apart).
-  await app.register(multipart, { preservePath: true, limits: { fileSize: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES, files: 5, fields: 10, fieldSize: 4 * 1024 * 1024 } });
+  await app.register(multipart, { preservePath: true, limits: { fileSize: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES, files: 7, fields: 10, fieldSize: 4 * 1024 * 1024 } });
   registerErrorHandler(app);
   registerAuth(app, options.tokens, now);
   const metrics = registerMetrics(app);
   registerHealthRoutes(app, options.tokens, () => draining);
   registerMetaRoutes(app, metrics);
-  registerCheckRoute(app, now, tempRoot);
+  registerCheckRoute(app, options.ledger, now, tempRoot, options.allowedEndpoints);
   registerPolicyRoutes(app, tempRoot);
   registerLedgerRoutes(app, options.ledger, tempRoot);
+  registerRecordRoutes(app, options.ledger, now);
+  registerPublishRoute(app, options.ledger, now, tempRoot);
   registerTokenRoutes(app, options.tokens, now);
   const ingest = options.ingest ?? new Ingest(options.ledger, { now });
   registerDecisionRoutes(app, ingest, registerIngestMetrics(metrics, ingest));
   // close() waits for in-flight requests, whose answers wait for their batch: the queue is empty once they are sent.
   app.addHook('onClose', () => ingest.close());
+  const background = options.background?.((message, fields) => app.log.info(fields, message));
+  if (background !== undefined) app.addHook('onClose', () => background.stop());
   await app.ready();
+  background?.start();
   return {
     app,
     startDraining: () => {

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isStewardError, type Problem } from '../core/index.ts';
+import { FieldError } from './field-errors.ts';
 import { httpStatusOf } from './http-status.ts';
 import type { ErrorBody } from './schemas.ts';
 
@@ -10,7 +11,7 @@ import type { ErrorBody } from './schemas.ts';
  */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: unknown, request, reply) => {
-    if (isStewardError(error)) return send(reply, request, httpStatusOf(error.code), error.problem);
+    if (isStewardError(error)) return send(reply, request, httpStatusOf(error.code), error.problem, error instanceof FieldError ? error.field : undefined);
     const framework = error as Partial<FastifyError> & { validation?: { instancePath?: string; message?: string }[] };
     if (framework.validation !== undefined) {
       const first = framework.validation[0];
@@ -30,13 +31,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
   );
 }
 
-export function send(reply: FastifyReply, request: FastifyRequest, status: number, problem: Problem): FastifyReply {
+export function send(reply: FastifyReply, request: FastifyRequest, status: number, problem: Problem, field?: string): FastifyReply {
   if (status === 401) reply.header('www-authenticate', 'Bearer');
-  return reply.status(status).send(errorBodyOf(problem, request.id));
+  return reply.status(status).send(errorBodyOf(problem, request.id, field));
 }
 
-export function errorBodyOf(problem: Problem, requestId: string): ErrorBody {
-  const field = problem.location?.path ?? problem.location?.file;
+export function errorBodyOf(problem: Problem, requestId: string, named?: string): ErrorBody {
+  const field = named ?? problem.location?.path ?? problem.location?.file;
   return {
     error: {
       code: problem.code,

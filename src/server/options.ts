@@ -17,6 +17,13 @@ export interface ServerOptions {
   readonly logLevel?: string;
   /** Where JSON log lines go; default standard output. Tests capture them here. */
   readonly logStream?: NodeJS.WritableStream;
+  /**
+   * Background work started once the server is ready and stopped (awaited) when it closes — the monitor schedule of
+   * `serve --monitor`. Given the server's logger.
+   */
+  readonly background?: (log: (message: string, fields: Record<string, unknown>) => void) => { start(): void; stop(): Promise<void> };
+  /** Origins (`http://model:8080`) a check's flip test may call (`serve --allow-endpoint`); default none (SSRF). */
+  readonly allowedEndpoints?: readonly string[];
   /** The clock for token expiry and waiver judgement; default `new Date()`. */
   readonly now?: () => Date;
 }

@@ -7,7 +7,7 @@ import { openLedger } from '../../src/app/index.ts';
 import { runCli } from './cli.ts';
 import { crashRounds, prepareStore } from './ingest-helpers.ts';
 
-test('SIGKILL during ingest, three times: every acknowledged decision is stored and the ledger verifies after restart', { timeout: 180_000 }, async () => {
+test('SIGKILL during ingest, three times: every acknowledged decision is stored, every decisions leaf has its rows, and the ledger verifies after restart', { timeout: 180_000 }, async () => {
   const folder = mkdtempSync(join(tmpdir(), 'steward-crash-'));
   const store = join(folder, 'steward.db');
   try {
@@ -20,6 +20,14 @@ test('SIGKILL during ingest, three times: every acknowledged decision is stored 
     try {
       const present = await ledger.store.decisions.existingDecisions(acknowledged);
       assert.equal(present.size, acknowledged.length);
+      // Leaf and rows commit in one transaction, so no kill can leave a leaf naming decisions that are not stored.
+      let leaves = 0;
+      for await (const { index, event } of ledger.events()) {
+        if (event.type !== 'decisions') continue;
+        leaves++;
+        assert.equal((await ledger.store.decisions.decisionsInLeaf(index)).length, event.count, `decisions leaf ${index}`);
+      }
+      assert.ok(leaves > 0);
     } finally {
       await ledger.close();
     }

@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, runCli } from './cli.ts';
+import { runCli } from './cli.ts';
+import { startServe } from './serve-process.ts';
 
 export interface Served {
   readonly child: ChildProcess;
@@ -11,17 +12,7 @@ export interface Served {
 
 /** `steward serve --store <store>` on an ephemeral loopback port; resolves once it listens. */
 export function serve(store: string): Promise<Served> {
-  const child = spawn(process.execPath, ['src/cli/main.ts', 'serve', '--store', store, '--port', '0', '--log-level', 'warn'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    let stderr = '';
-    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-      const match = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
-      if (match !== null) resolve({ child, url: match[1] as string, exited });
-    });
-    void exited.then((code) => reject(new Error(`serve exited ${String(code)} before listening: ${stderr}`)));
-  });
+  return startServe(store);
 }
 
 /** Initialises the store, records and deploys credit@1.0.0, and returns an engineer token. */

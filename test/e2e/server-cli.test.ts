@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, openAsBlob, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { repoRoot, runCli } from './cli.ts';
+import { startServe } from './serve-process.ts';
 
 const example = 'examples/credit-scoring';
 const checkArgs = ['check', '-p', `${example}/policy.yaml`, '-d', `${example}/evaluation.csv`, '-b', `${example}/baseline.csv`, '--model-card', `${example}/model-card.yaml`, '-w', `${example}/waivers.yaml`, '--now', '2026-11-01T00:00:00Z'];
@@ -17,21 +17,6 @@ before(() => {
 });
 after(() => rmSync(folder, { recursive: true, force: true }));
 
-/** Starts `steward serve` on a free port; resolves with its URL once it listens. Killed after 60 s whatever happens. */
-function serve(): Promise<{ child: ChildProcess; url: string; exited: Promise<number> }> {
-  const child = spawn(process.execPath, ['src/cli/main.ts', 'serve', '--store', store, '--port', '0', '--log-level', 'warn'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-  const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  const exited = new Promise<number>((resolve) => child.once('close', (code) => (clearTimeout(guard), resolve(code ?? -1))));
-  return new Promise((resolve, reject) => {
-    let stderr = '';
-    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-      const match = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
-      if (match !== null) resolve({ child, url: match[1] as string, exited });
-    });
-    void exited.then((code) => reject(new Error(`serve exited ${code} before listening: ${stderr}`)));
-  });
-}
 
 async function createToken(role: string, name: string): Promise<string> {
   const result = await runCli(['token', 'create', '--role', role, '--name', name, '--store', store]);
@@ -41,7 +26,7 @@ async function createToken(role: string, name: string): Promise<string> {
 
 test('steward check with STEWARD_URL and STEWARD_TOKEN prints the same verdict and exit code as the local run', async () => {
   const token = await createToken('engineer', 'ci');
-  const server = await serve();
+  const server = await startServe(store, { killAfterMs: 60_000 });
   try {
     for (const format of ['json', 'text']) {
       const local = await runCli([...checkArgs, '--format', format]);
@@ -65,12 +50,14 @@ test('steward check with STEWARD_URL and STEWARD_TOKEN prints the same verdict a
 
 test('SIGTERM lets an in-flight check finish, then the server closes the store and exits 0', async () => {
   const token = await createToken('engineer', 'drain');
-  const server = await serve();
+  const server = await startServe(store, { killAfterMs: 60_000 });
   const form = new FormData();
   form.append('policy', await openAsBlob(join(repoRoot, example, 'policy.yaml')), 'policy.yaml');
   form.append('data', await openAsBlob(join(repoRoot, example, 'evaluation.csv')), 'evaluation.csv');
   form.append('baseline', await openAsBlob(join(repoRoot, example, 'baseline.csv')), 'baseline.csv');
   form.append('modelCard', await openAsBlob(join(repoRoot, example, 'model-card.yaml')), 'model-card.yaml');
+  form.append('attributions', await openAsBlob(join(repoRoot, example, 'attributions.csv')), 'attributions.csv');
+  form.append('importanceBaseline', await openAsBlob(join(repoRoot, example, 'importance-production.csv')), 'importance-production.csv');
   const inFlight = fetch(`${server.url}/v1/check`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
   await new Promise((resolve) => setTimeout(resolve, 150));
   server.child.kill('SIGTERM');

@@ -1,12 +1,13 @@
 import { Option, type Command } from 'commander';
 import { join } from 'node:path';
-import { datasetVersions, recordVerdict, remoteCheck, runCheck, type CheckRequest, type RemoteServer } from '../../app/index.ts';
-import { defined } from '../../core/index.ts';
+import { ciContextFromEnv, datasetVersions, recordVerdict, remoteCheck, remoteCheckAndRecord, runCheck, type CheckRequest } from '../../app/index.ts';
+import { defined, type Verdict } from '../../core/index.ts';
 import { renderReport, reportFormats, type ReportFormat } from '../../report/index.ts';
 import { formatOption, parseIntegerOption, parseListOption, parseNumberOption, parseTimeOption } from '../options.ts';
 import { parseOutputTargets, writeAllOrNothing, type OutputTarget } from '../output.ts';
 import type { SetExitCode } from '../program.ts';
 import { progressBar } from '../progress.ts';
+import { remoteServer } from '../remote.ts';
 import { storeOption } from '../store-option.ts';
 import type { Terminal } from '../terminal.ts';
 import { withLedger } from './records-ledger.ts';
@@ -28,6 +29,10 @@ interface CheckOptions {
   weight?: string;
   positiveLabel?: string;
   seed?: number;
+  attributions?: string;
+  importanceBaseline?: string;
+  endpoint?: string;
+  endpointProtocol?: 'plain' | 'kserve-v2';
   now?: Date;
   format: string[];
   reportDir?: string;
@@ -66,6 +71,10 @@ export function registerCheck(program: Command, terminal: Terminal, setExitCode:
     .option('--weight <column>', 'column of row weights (overrides the policy)')
     .option('--positive-label <label>', 'value of y_true / y_pred meaning the positive class (overrides the policy)')
     .option('--seed <integer>', 'seed for bootstrap intervals (overrides the policy)', parseIntegerOption)
+    .option('--attributions <file>', "per-row feature attributions aligned with --data (SHAP, Captum), for explain rules (overrides the policy's explain.attributions)")
+    .option('--importance-baseline <file>', "global feature importance of the baseline version (feature, importance), for explain stability rules")
+    .option('--endpoint <url>', "the served model, for the counterfactual flip test of explain.flip_rate rules (overrides explain.endpoint.url)")
+    .addOption(new Option('--endpoint-protocol <protocol>', 'request shape of --endpoint (default: the policy\'s, else plain)').choices(['plain', 'kserve-v2']))
     .option('--now <time>', 'the time waivers are judged at (default: now), for reproducing a past check', parseTimeOption)
     .addOption(formatOption(reportFormats))
     .option('-o, --report-dir <dir>', 'also write every report format into this folder')
@@ -88,20 +97,29 @@ export function registerCheck(program: Command, terminal: Terminal, setExitCode:
       const targets = parseOutputTargets(options.format, reportFormats, 'text', options.quiet === true);
       const bar = progressBar(terminal, 'reading');
       const remote = remoteServer();
-      // With STEWARD_URL and STEWARD_TOKEN set, a server runs the same check; the output below is the same.
-      const verdict =
-        remote === undefined
-          ? await runCheck({
-              ...toRequest(options),
-              onProgress: (file, done, total) => bar.update(done, total, file),
-              // Only a dataset policy with a previous_version rule asks: the ledger is opened then, not otherwise.
-              datasetVersions: (name) => withLedger({ ...defined({ store: options.store }) }, (ledger) => datasetVersions(ledger, name)),
-            })
-          : await remoteCheck(remote, toRequest(options));
+      // With STEWARD_URL and STEWARD_TOKEN set, a server runs the same check (and records the verdict it computed);
+      // the output below is the same.
+      let verdict: Verdict;
+      let recorded: { index: number; warnings: readonly string[] } | undefined;
+      if (remote === undefined) {
+        verdict = await runCheck({
+          ...toRequest(options),
+          onProgress: (file, done, total) => bar.update(done, total, file),
+          // Only a dataset policy with a previous_version rule asks: the ledger is opened then, not otherwise.
+          datasetVersions: (name) => withLedger({ ...defined({ store: options.store }) }, (ledger) => datasetVersions(ledger, name)),
+        });
+        if (options.record === true) {
+          const at = options.now?.toISOString();
+          recorded = await withLedger({ ...defined({ store: options.store, at }) }, (ledger, context) => recordVerdict(ledger, verdict, context));
+        }
+      } else if (options.record === true) {
+        const ci = ciContextFromEnv(process.env);
+        ({ verdict, recorded } = await remoteCheckAndRecord(remote, toRequest(options), ci === undefined ? {} : { ci }));
+      } else {
+        verdict = await remoteCheck(remote, toRequest(options));
+      }
       bar.finish();
-      if (options.record === true) {
-        const at = options.now?.toISOString();
-        const recorded = await withLedger({ ...defined({ store: options.store, at }) }, (ledger, context) => recordVerdict(ledger, verdict, context));
+      if (recorded !== undefined) {
         for (const warning of recorded.warnings) terminal.err(`steward: warning: ${warning}\n`);
         terminal.err(`steward: recorded verdict ${verdict.digest} as event #${recorded.index}\n`);
       }
@@ -123,13 +141,6 @@ export function registerCheck(program: Command, terminal: Terminal, setExitCode:
     });
 }
 
-/** The server named by STEWARD_URL with STEWARD_TOKEN, when both are set. */
-function remoteServer(): RemoteServer | undefined {
-  const url = process.env.STEWARD_URL;
-  const token = process.env.STEWARD_TOKEN;
-  return url === undefined || url === '' || token === undefined || token === '' ? undefined : { url, token };
-}
-
 function toRequest(options: CheckOptions): CheckRequest {
   const { yTrue, yPred, score, threshold, sensitive, weight, positiveLabel } = options;
   return {
@@ -146,5 +157,15 @@ function toRequest(options: CheckOptions): CheckRequest {
       model: options.model,
       seed: options.seed,
     }),
+    ...(options.attributions === undefined && options.importanceBaseline === undefined && options.endpoint === undefined && options.endpointProtocol === undefined
+      ? {}
+      : {
+          explain: defined({
+            attributionsFile: options.attributions,
+            importanceBaselineFile: options.importanceBaseline,
+            endpoint: options.endpoint,
+            endpointProtocol: options.endpointProtocol,
+          }),
+        }),
   };
 }

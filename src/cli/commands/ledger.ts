@@ -1,7 +1,21 @@
 import { Option, type Command } from 'commander';
-import { initLedger, openLedger, verifyBundle, type Ledger, type OpenLedgerOptions, type VerifyReport } from '../../app/index.ts';
+import {
+  initLedger,
+  openLedger,
+  remoteCheckpoint,
+  remoteConsistencyProof,
+  remoteExport,
+  remoteInclusionProof,
+  remoteVerify,
+  verifyBundle,
+  type Ledger,
+  type OpenLedgerOptions,
+  type RemoteServer,
+  type VerifyReport,
+} from '../../app/index.ts';
 import { parseIntegerOption } from '../options.ts';
 import type { SetExitCode } from '../program.ts';
+import { remoteServer } from '../remote.ts';
 import { storeOption } from '../store-option.ts';
 import type { Terminal } from '../terminal.ts';
 
@@ -30,6 +44,12 @@ export function registerLedgerCommands(program: Command, terminal: Terminal, set
     }
   };
 
+  // With STEWARD_URL and STEWARD_TOKEN set, a command that has an API route runs on that server instead.
+  const on = <T>(options: Common, local: (ledger: Ledger) => Promise<T>, remote: (server: RemoteServer) => Promise<T>): Promise<T> => {
+    const server = remoteServer();
+    return server === undefined ? withLedger(options, local) : remote(server);
+  };
+
   program
     .command('init')
     .description('Create the store and the ledger signing key (Ed25519). Safe to run again: an existing key is reported, never replaced.')
@@ -50,13 +70,15 @@ export function registerLedgerCommands(program: Command, terminal: Terminal, set
     .addOption(storeOption())
     .addOption(format())
     .addHelpText('after', `\nKeep the printed checkpoint: \`steward verify\` checks that the log stays consistent with the last one shown.\n\nExamples:\n  steward checkpoint\n  steward checkpoint --format json > checkpoint.json${EXIT_CODES}`)
-    .action((options: Common) =>
-      withLedger(options, async (ledger) => {
-        const checkpoint = await ledger.checkpoint();
-        if (options.format === 'json') return json({ ...checkpoint, verifierKey: (await ledger.identity())?.verifierKey });
-        terminal.out(checkpoint.text);
-      }),
-    );
+    .action(async (options: Common) => {
+      const server = remoteServer();
+      const checkpoint =
+        server === undefined
+          ? await withLedger(options, async (ledger) => ({ ...(await ledger.checkpoint()), verifierKey: (await ledger.identity())?.verifierKey }))
+          : await remoteCheckpoint(server);
+      if (options.format === 'json') return json(checkpoint);
+      terminal.out(checkpoint.text);
+    });
 
   program
     .command('verify')
@@ -66,7 +88,9 @@ export function registerLedgerCommands(program: Command, terminal: Terminal, set
     .addOption(format())
     .addHelpText('after', `\nExamples:\n  steward verify\n  steward verify --bundle ledger.jsonl --format json\n\nExit codes: 0 verified, 1 tampering or damage found, 2 usage or input error, 3 internal error.`)
     .action(async (options: Common & { bundle?: string }) => {
-      const report = options.bundle === undefined ? await withLedger(options, (ledger) => ledger.verify()) : await verifyBundle(options.bundle, process.cwd());
+      const server = remoteServer();
+      const report =
+        options.bundle !== undefined ? await verifyBundle(options.bundle, process.cwd()) : server === undefined ? await withLedger(options, (ledger) => ledger.verify()) : await remoteVerify(server);
       setExitCode(report.ok ? 0 : 1);
       if (options.format === 'json') return json(report);
       terminal.out(describeReport(report));
@@ -80,14 +104,12 @@ export function registerLedgerCommands(program: Command, terminal: Terminal, set
     .addOption(storeOption())
     .addOption(format().default('json'))
     .addHelpText('after', `\nExamples:\n  steward proof inclusion 42\n  steward proof inclusion 3f5a…(64 hex digits)${EXIT_CODES}`)
-    .action((id: string, options: Common) =>
-      withLedger(options, async (ledger) => {
-        const target = /^\d+$/.test(id) ? parseIntegerOption(id) : id;
-        const result = await ledger.inclusionProof(target);
-        if (options.format === 'json') return json(result);
-        terminal.out(`leaf ${result.index} of ${result.treeSize}: ${result.leafHash}\nroot: ${result.root}\naudit path:\n${result.auditPath.map((h) => `  ${h}\n`).join('')}`);
-      }),
-    );
+    .action(async (id: string, options: Common) => {
+      const target = /^\d+$/.test(id) ? parseIntegerOption(id) : id;
+      const result = await on(options, (ledger) => ledger.inclusionProof(target), (server) => remoteInclusionProof(server, target));
+      if (options.format === 'json') return json(result);
+      terminal.out(`leaf ${result.index} of ${result.treeSize}: ${result.leafHash}\nroot: ${result.root}\naudit path:\n${result.auditPath.map((h) => `  ${h}\n`).join('')}`);
+    });
   proof
     .command('consistency')
     .description('Prove that the log of size <n> extends the log of size <m>.')
@@ -96,13 +118,11 @@ export function registerLedgerCommands(program: Command, terminal: Terminal, set
     .addOption(storeOption())
     .addOption(format().default('json'))
     .addHelpText('after', `\nExamples:\n  steward proof consistency 100 250\n  steward proof consistency 100${EXIT_CODES}`)
-    .action((m: number, n: number | undefined, options: Common) =>
-      withLedger(options, async (ledger) => {
-        const result = await ledger.consistencyProof(m, n);
-        if (options.format === 'json') return json(result);
-        terminal.out(`${result.first} (${result.firstRoot}) → ${result.second} (${result.secondRoot})\nproof:\n${result.proof.map((h) => `  ${h}\n`).join('')}`);
-      }),
-    );
+    .action(async (m: number, n: number | undefined, options: Common) => {
+      const result = await on(options, (ledger) => ledger.consistencyProof(m, n), (server) => remoteConsistencyProof(server, m, n));
+      if (options.format === 'json') return json(result);
+      terminal.out(`${result.first} (${result.firstRoot}) → ${result.second} (${result.secondRoot})\nproof:\n${result.proof.map((h) => `  ${h}\n`).join('')}`);
+    });
 
   program
     .command('export')
@@ -111,13 +131,11 @@ export function registerLedgerCommands(program: Command, terminal: Terminal, set
     .addOption(storeOption())
     .addOption(format())
     .addHelpText('after', `\nThe bundle never contains the private key. Check it anywhere with \`steward verify --bundle <file>\`.\n\nExamples:\n  steward export evidence/ledger.jsonl${EXIT_CODES}`)
-    .action((file: string, options: Common) =>
-      withLedger(options, async (ledger) => {
-        const result = await ledger.exportBundle(file);
-        if (options.format === 'json') return json(result);
-        terminal.out(`wrote ${result.path}: ${result.size} events, root ${result.checkpoint.root}\n`);
-      }),
-    );
+    .action(async (file: string, options: Common) => {
+      const result = await on(options, (ledger) => ledger.exportBundle(file), (server) => remoteExport(server, file));
+      if (options.format === 'json') return json(result);
+      terminal.out(`wrote ${result.path}: ${result.size} events, root ${result.checkpoint.root}\n`);
+    });
 }
 
 function describeReport(report: VerifyReport): string {

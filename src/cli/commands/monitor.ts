@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { defined, describeProblem, fail } from '../../core/index.ts';
-import { buildBaseline, listAlerts, processAlerts, runMonitor, validateMonitors } from '../../app/monitor/index.ts';
+import { buildBaseline, listAlerts, loadWatch, processAlerts, redeliverDue, runMonitor, runMonitorOnStore, validateMonitors, type MonitorRun } from '../../app/monitor/index.ts';
 import { renderReport, reportFormats, type ReportFormat } from '../../report/index.ts';
 import { formatOption, parseIntegerOption, parseTimeOption } from '../options.ts';
 import { parseOutputTargets, writeAllOrNothing } from '../output.ts';
@@ -22,8 +22,9 @@ interface BaselineOptions {
 
 interface RunOptions {
   monitor: string;
-  reference: string;
-  current: string;
+  reference?: string;
+  current?: string;
+  window?: string;
   dataFormat?: 'csv' | 'jsonl' | 'parquet';
   delimiter?: string;
   format: string[];
@@ -67,10 +68,11 @@ export function registerMonitor(program: Command, terminal: Terminal, setExitCod
     });
   monitor
     .command('run')
-    .description('Judge one window (a file of current production data) against the reference; one shot, for cron or a CI job.')
+    .description('Judge one window against the reference — a file of current data, or (without --current) a window of the decisions ingested into the store; one shot, for cron or a CI job.')
     .requiredOption('-m, --monitor <file>', 'monitor document (kind: Monitor)')
-    .requiredOption('-r, --reference <file>', 'reference profile written by steward monitor baseline')
-    .requiredOption('-c, --current <file>', 'current data: the window to judge')
+    .option('-r, --reference <file>', 'reference profile written by steward monitor baseline (default: the monitor\'s reference:)')
+    .option('-c, --current <file>', 'current data: the window to judge (default: the latest closed window of ingested decisions in the store)')
+    .option('-w, --window <start>', 'with the store: the window to judge, its RFC 3339 start (time windows) or #k (count windows)')
     .addOption(new Option('--data-format <format>', 'format of --current when the extension does not tell').choices(['csv', 'jsonl', 'parquet']))
     .option('--delimiter <char>', 'CSV field delimiter')
     .addOption(formatOption(reportFormats))
@@ -83,11 +85,24 @@ export function registerMonitor(program: Command, terminal: Terminal, setExitCod
     .addHelpText('after', '\nExit codes: 0 healthy (warnings allowed), 1 an error-severity rule fired, 2 usage or input error, 3 internal error.')
     .action(async (options: RunOptions) => {
       const targets = parseOutputTargets(options.format, reportFormats, 'text', options.quiet === true);
-      const run = await runMonitor({ monitorFile: options.monitor, referenceFile: options.reference, currentFile: options.current, ...defined({ dataFormat: options.dataFormat, delimiter: options.delimiter }) });
-      if (options.record === true || options.notify === true) {
-        const outcome = await withLedger({ ...defined({ store: options.store, at: options.now?.toISOString() }) }, (ledger, context) =>
-          processAlerts(ledger, run, { at: context.at, notify: options.notify === true, env: process.env, ...defined({ seed: options.seed, ci: context.ci }) }),
+      if (options.current !== undefined && options.window !== undefined) fail('USAGE_INVALID_ARGUMENT', '--window picks a window of the store; it cannot be used with --current', { location: { path: '--window' }, expected: '--current <file> or --window <start>, not both' });
+      let run: MonitorRun;
+      if (options.current !== undefined) {
+        const referenceFile = options.reference ?? (await loadWatch(options.monitor)).reference.file;
+        run = await runMonitor({ monitorFile: options.monitor, referenceFile, currentFile: options.current, ...defined({ dataFormat: options.dataFormat, delimiter: options.delimiter }) });
+      } else {
+        run = await withLedger({ ...defined({ store: options.store, at: options.now?.toISOString() }) }, (ledger, context) =>
+          runMonitorOnStore(ledger.store.monitors, { monitorFile: options.monitor, now: context.at, ...defined({ referenceFile: options.reference, window: options.window }) }),
         );
+        terminal.err(`steward: window ${run.window} of monitor ${run.monitor.name}\n`);
+      }
+      if (options.record === true || options.notify === true) {
+        const outcome = await withLedger({ ...defined({ store: options.store, at: options.now?.toISOString() }) }, async (ledger, context) => {
+          const alerts = await processAlerts(ledger, run, { at: context.at, notify: options.notify === true, env: process.env, ...defined({ seed: options.seed, ci: context.ci }) });
+          // a later run is when earlier failed deliveries of this monitor are re-sent (docs/monitoring.md, Delivery)
+          if (options.notify === true) for (const event of await redeliverDue(ledger, [run.monitor], { now: context.at, env: process.env, ...defined({ seed: options.seed }) })) terminal.err(`steward: redelivery ${event.round} of alert #${event.alert} to ${event.delivery.target}: ${event.outcome}\n`);
+          return alerts;
+        });
         for (const event of outcome.events) terminal.err(`steward: alert ${event.action}: ${event.monitor}/${event.rule} (${event.severity})\n`);
         for (const quiet of outcome.plan.quiet) terminal.err(`steward: no new alert for ${quiet.rule}: ${quiet.reason}\n`);
         for (const failed of outcome.failed) terminal.err(`steward: warning: delivery to ${failed.target} ${failed.url} failed after ${failed.attempts} attempt(s): ${failed.error ?? 'unknown'} (recorded; see steward monitor alerts)\n`);
@@ -125,12 +140,17 @@ export function registerMonitor(program: Command, terminal: Terminal, setExitCod
     .action(async (options: { monitor?: string; json?: boolean; store?: string }) => {
       const listing = await withLedger({ ...defined({ store: options.store }) }, (ledger) => listAlerts(ledger, options.monitor));
       if (options.json === true) {
-        terminal.out(`${JSON.stringify({ open: listing.open.map((s) => s.last), failedDeliveries: listing.failedDeliveries }, null, 2)}\n`);
+        terminal.out(`${JSON.stringify({ open: listing.open.map((s) => s.last), failedDeliveries: listing.failedDeliveries, deliveries: listing.deliveries }, null, 2)}\n`);
       } else {
         const lines = [`open alerts: ${listing.open.length}`];
         for (const state of listing.open) lines.push(`  ${state.last.monitor}/${state.rule}  ${state.last.severity}  since ${state.lastOpened?.recordedAt ?? '?'}  window ${state.last.window}`);
         lines.push(`failed deliveries: ${listing.failedDeliveries.length}`);
         for (const item of listing.failedDeliveries) lines.push(`  ${item.recordedAt}  ${item.monitor}/${item.rule} ${item.action} → ${item.delivery.target} ${item.delivery.url}: ${item.delivery.error ?? 'failed'} after ${item.delivery.attempts} attempt(s)`);
+        for (const state of ['pending', 'failed', 'delivered'] as const) {
+          const rows = listing.deliveries.filter((row) => row.state === state);
+          lines.push(`deliveries ${state}: ${rows.length}`);
+          for (const row of rows) lines.push(`  alert #${row.alertIndex} ${row.monitor}/${row.rule} → ${row.target} ${row.origin}  ${row.attempts} round(s)${row.lastError === undefined ? '' : `, last: ${row.lastError}`}${state === 'pending' ? `, next at ${row.nextAt}` : ''}`);
+        }
         terminal.out(`${lines.join('\n')}\n`);
       }
       setExitCode(0);

@@ -9,6 +9,10 @@ import {
   readLineage,
   readLog,
   readState,
+  remoteBom,
+  remoteLineage,
+  remoteLog,
+  remoteState,
   stateText,
   type LogFilter,
 } from '../../app/index.ts';
@@ -17,9 +21,10 @@ import { writeAllOrNothing } from '../output.ts';
 import type { SetExitCode } from '../program.ts';
 import { storeOption } from '../store-option.ts';
 import type { Terminal } from '../terminal.ts';
+import { remoteServer } from '../remote.ts';
 import { withLedger } from './records-ledger.ts';
 
-const eventTypes: readonly EventType[] = ['dataset', 'run', 'version', 'deployment', 'policy', 'verdict', 'waiver'];
+const eventTypes: readonly EventType[] = ['dataset', 'run', 'version', 'deployment', 'policy', 'verdict', 'waiver', 'reference', 'alert', 'delivery'];
 const exitNote = '\nExit codes: 0 shown, 2 usage or input error, 3 internal error.';
 
 /** log, lineage, state, bom: read-only views of the ledger. */
@@ -30,7 +35,7 @@ export function registerLineageViews(program: Command, terminal: Terminal, setEx
     .command('log')
     .description('List ledger events, oldest first, optionally filtered by kind, model and time.')
     .addOption(new Option('--kind <type>', 'only events of this type').choices([...eventTypes]))
-    .option('--model <name>', 'only events about this model (runs, versions, deployments, verdicts, waivers)')
+    .option('--model <name>', 'only events about this model (runs, versions, deployments, verdicts, waivers, monitor references and alerts)')
     .option('--since <time>', 'only events recorded at or after this RFC 3339 time')
     .option('--until <time>', 'only events recorded at or before this RFC 3339 time')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
@@ -43,7 +48,8 @@ export function registerLineageViews(program: Command, terminal: Terminal, setEx
         ...(options.since === undefined ? {} : { since: parseTime(options.since, '--since') }),
         ...(options.until === undefined ? {} : { until: parseTime(options.until, '--until') }),
       };
-      const events = await withLedger(options, (ledger) => readLog(ledger, filter));
+      const server = remoteServer();
+      const events = server === undefined ? await withLedger(options, (ledger) => readLog(ledger, filter)) : await remoteLog(server, filter);
       if (options.format === 'json') json(events);
       else terminal.out(events.map((event) => `${logLine(event)}\n`).join(''));
       setExitCode(0);
@@ -57,7 +63,8 @@ export function registerLineageViews(program: Command, terminal: Terminal, setEx
     .addOption(storeOption())
     .addHelpText('after', `\nExamples:\n  steward lineage credit-scoring@2.0.0\n  steward lineage credit-scoring@2.0.0 --format mermaid > lineage.mmd${exitNote}`)
     .action(async (ref: string, options: { format: string; store?: string }) => {
-      const lineage = await withLedger(options, (ledger) => readLineage(ledger, ref));
+      const server = remoteServer();
+      const lineage = server === undefined ? await withLedger(options, (ledger) => readLineage(ledger, ref)) : await remoteLineage(server, ref);
       if (options.format === 'json') json(lineageJson(lineage));
       else terminal.out(options.format === 'mermaid' ? lineageMermaid(lineage) : lineageText(lineage));
       setExitCode(0);
@@ -72,7 +79,8 @@ export function registerLineageViews(program: Command, terminal: Terminal, setEx
     .addHelpText('after', `\nExamples:\n  steward state --at 2026-11-26T12:00:00Z\n  steward state --at 2026-11-01 --format json${exitNote}`)
     .action(async (options: { at: string; format: string; store?: string }) => {
       const at = parseTime(options.at, '--at');
-      const state = await withLedger({ ...(options.store === undefined ? {} : { store: options.store }) }, (ledger) => readState(ledger, at));
+      const server = remoteServer();
+      const state = server === undefined ? await withLedger({ ...(options.store === undefined ? {} : { store: options.store }) }, (ledger) => readState(ledger, at)) : await remoteState(server, at);
       if (options.format === 'json') json(state);
       else terminal.out(stateText(state));
       setExitCode(0);
@@ -86,7 +94,8 @@ export function registerLineageViews(program: Command, terminal: Terminal, setEx
     .addOption(storeOption())
     .addHelpText('after', `\nExamples:\n  steward bom credit-scoring@2.0.0 --output credit-scoring.cdx.json${exitNote}`)
     .action(async (ref: string, options: { output?: string; store?: string }) => {
-      const bom = await withLedger(options, (ledger) => exportBom(ledger, ref));
+      const server = remoteServer();
+      const bom = server === undefined ? await withLedger(options, (ledger) => exportBom(ledger, ref)) : await remoteBom(server, ref);
       const content = `${JSON.stringify(bom, null, 2)}\n`;
       if (options.output === undefined) terminal.out(content);
       else writeAllOrNothing([{ path: options.output, content }]);

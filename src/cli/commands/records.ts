@@ -5,6 +5,11 @@ import {
   recordDeployment,
   recordRun,
   recordVersion,
+  remotePublishPolicy,
+  remoteRecordDataset,
+  remoteRecordDeployment,
+  remoteRecordRun,
+  remoteRecordVersion,
   type RecordResult,
 } from '../../app/index.ts';
 import { defined, subjectOf } from '../../core/index.ts';
@@ -13,7 +18,7 @@ import type { SetExitCode } from '../program.ts';
 import { progressBar } from '../progress.ts';
 import { storeOption } from '../store-option.ts';
 import type { Terminal } from '../terminal.ts';
-import { withLedger } from './records-ledger.ts';
+import { recordOn } from './records-ledger.ts';
 import { registerLineageViews } from './records-views.ts';
 
 interface CommonOptions {
@@ -42,8 +47,12 @@ export function registerRecordCommands(program: Command, terminal: Terminal, set
     .addHelpText('after', examples('steward record dataset data/train.parquet --name loans-train', 'steward record dataset s3-export/ --name loans-2026 --source s3://bucket/loans/2026/'))
     .action(async (path: string, options: CommonOptions & { name: string; source?: string }) => {
       const bar = progressBar(terminal, 'hashing');
-      const result = await withLedger(options, (ledger, context) =>
-        recordDataset(ledger, { path, name: options.name, ...(options.source === undefined ? {} : { source: options.source }) }, context, (done, total, detail) => bar.update(done, total, detail)),
+      const request = { path, name: options.name, ...(options.source === undefined ? {} : { source: options.source }) };
+      const progress = (done: number, total: number, detail: string): void => bar.update(done, total, detail);
+      const result = await recordOn(
+        options,
+        (ledger, context) => recordDataset(ledger, request, context, progress),
+        (server, context) => remoteRecordDataset(server, request, context, progress),
       );
       bar.finish();
       report(result, options);
@@ -59,7 +68,7 @@ export function registerRecordCommands(program: Command, terminal: Terminal, set
     .addHelpText('after', examples('steward record run --id train-42 --model credit-scoring --dataset loans-train --commit 1a2b3c --param lr=0.01'))
     .action(async (options: CommonOptions & { id: string; model?: string; dataset: string[]; commit?: string; param: string[] }) => {
       const request = { id: options.id, datasets: options.dataset, params: options.param, ...defined({ model: options.model, commit: options.commit }) };
-      report(await withLedger(options, (ledger, context) => recordRun(ledger, request, context)), options);
+      report(await recordOn(options, (ledger, context) => recordRun(ledger, request, context), (server, context) => remoteRecordRun(server, request, context)), options);
     });
 
   withCommon(record.command('version'))
@@ -71,7 +80,12 @@ export function registerRecordCommands(program: Command, terminal: Terminal, set
     .action(async (ref: string, options: CommonOptions & { artifact: string; run?: string }) => {
       const bar = progressBar(terminal, 'hashing');
       const request = { ref, artifact: options.artifact, ...defined({ run: options.run }) };
-      const result = await withLedger(options, (ledger, context) => recordVersion(ledger, request, context, (done, total, detail) => bar.update(done, total, detail)));
+      const progress = (done: number, total: number, detail: string): void => bar.update(done, total, detail);
+      const result = await recordOn(
+        options,
+        (ledger, context) => recordVersion(ledger, request, context, progress),
+        (server, context) => remoteRecordVersion(server, request, context, progress),
+      );
       bar.finish();
       report(result, options);
     });
@@ -82,7 +96,8 @@ export function registerRecordCommands(program: Command, terminal: Terminal, set
     .requiredOption('--env <environment>', 'the environment, e.g. staging or production')
     .addHelpText('after', examples('steward record deployment credit-scoring@2.0.0 --env production'))
     .action(async (ref: string, options: CommonOptions & { env: string }) => {
-      report(await withLedger(options, (ledger, context) => recordDeployment(ledger, { ref, environment: options.env }, context)), options);
+      const request = { ref, environment: options.env };
+      report(await recordOn(options, (ledger, context) => recordDeployment(ledger, request, context), (server, context) => remoteRecordDeployment(server, request, context)), options);
     });
 
   const policy = program.commands.find((command) => command.name() === 'policy') ?? program.command('policy').description('Policy files.');
@@ -91,7 +106,7 @@ export function registerRecordCommands(program: Command, terminal: Terminal, set
     .argument('<file>', 'policy file (YAML)')
     .addHelpText('after', examples('steward policy publish policy.yaml'))
     .action(async (file: string, options: CommonOptions) => {
-      report(await withLedger(options, (ledger, context) => publishPolicy(ledger, file, context)), options);
+      report(await recordOn(options, (ledger, context) => publishPolicy(ledger, file, context), (server, context) => remotePublishPolicy(server, file, context)), options);
     });
 
   registerLineageViews(program, terminal, setExitCode);

@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { openLedger, openTokenRegistry } from '../../app/index.ts';
+import { loadServedWatches, MonitorSchedule } from '../../app/monitor/index.ts';
 import { fail } from '../../core/index.ts';
 import { parseIntegerOption } from '../options.ts';
 import type { SetExitCode } from '../program.ts';
@@ -15,6 +18,8 @@ interface ServeOptions {
   port: number;
   maxUploadMb?: number;
   logLevel: string;
+  monitor: string[];
+  allowEndpoint: string[];
 }
 
 /**
@@ -31,11 +36,14 @@ export function registerServe(program: Command, terminal: Terminal, setExitCode:
     .option('--port <number>', 'port to listen on (0: any free port)', parseIntegerOption, 8080)
     .option('--max-upload-mb <number>', `largest accepted upload per file in MiB (default ${DEFAULT_MAX_UPLOAD_MIB})`, parseIntegerOption)
     .option('--log-level <level>', 'fatal, error, warn, info, debug or trace', 'info')
+    .option('--monitor <file>', 'judge this monitor\'s windows of ingested decisions as they close, alert and notify (repeatable; the monitor names its window: and reference:)', (file: string, files: string[]) => [...files, file], [])
+    .option('--allow-endpoint <origin>', 'a model endpoint origin (http://model:8080) that checks sent here may call for flip tests (repeatable; default none: the server calls no URL a client names)', (origin: string, origins: string[]) => [...origins, origin], [])
     .addHelpText('after', '\nLogs are JSON lines on standard output; the listening address goes to standard error.\n\nExample:\n  steward serve --store postgres://steward@db/steward --host 0.0.0.0 --port 8080')
     .action(async (options: ServeOptions) => {
       if (options.port < 0 || options.port > 65535) fail('USAGE_INVALID_ARGUMENT', `--port ${options.port} is not a port`, { expected: '0 to 65535' });
       const store = options.store === undefined ? {} : { store: options.store };
       const passphrase = process.env.STEWARD_KEY_PASSPHRASE;
+      const watches = await loadServedWatches(options.monitor, process.env);
       const tokens = await openTokenRegistry(store);
       const ledger = await openLedger({ ...store, ...(passphrase === undefined ? {} : { passphrase }) });
       try {
@@ -45,10 +53,15 @@ export function registerServe(program: Command, terminal: Terminal, setExitCode:
           tokens,
           ledger,
           logLevel: options.logLevel,
+          allowedEndpoints: options.allowEndpoint,
+          ...(watches.length === 0
+            ? {}
+            : { background: (log: (message: string, fields: Record<string, unknown>) => void) => new MonitorSchedule(ledger, watches, { owner: `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`, env: process.env, log }) }),
           ...(options.maxUploadMb === undefined ? {} : { maxUploadBytes: options.maxUploadMb * 1024 * 1024 }),
         });
         const address = await server.app.listen({ host: options.host, port: options.port });
         terminal.err(`steward: serving ${tokens.location} at ${address}\n`);
+        for (const { monitor } of watches) terminal.err(`steward: monitoring ${monitor.name} (${monitor.model}), window ${monitor.window?.kind === 'count' ? `${monitor.window.size} decisions` : (monitor.window?.text ?? '')}\n`);
         const signal = await nextSignal();
         terminal.err(`steward: ${signal}: draining in-flight requests\n`);
         server.startDraining();

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
-import { openTokenRegistry, roles, type TokenInfo, type TokenRegistry } from '../../app/index.ts';
+import { openTokenRegistry, remoteCreateToken, remoteListTokens, remoteRevokeToken, roles, type RemoteServer, type TokenInfo, type TokenRegistry } from '../../app/index.ts';
+import { remoteServer } from '../remote.ts';
 import type { SetExitCode } from '../program.ts';
 import { storeOption } from '../store-option.ts';
 import type { Terminal } from '../terminal.ts';
@@ -22,6 +23,16 @@ export function registerTokenCommands(program: Command, terminal: Terminal, setE
       await tokens.close();
     }
   };
+  // With STEWARD_URL and STEWARD_TOKEN (an admin's) set, the server's token routes do the work.
+  const on = async <T>(options: Common, local: (tokens: TokenRegistry) => Promise<T>, remote: (server: RemoteServer) => Promise<T>): Promise<T> => {
+    const server = remoteServer();
+    if (server !== undefined) return remote(server);
+    let result: T | undefined;
+    await withTokens(options, async (tokens) => {
+      result = await local(tokens);
+    });
+    return result as T;
+  };
   const token = program.command('token').description('Create, list and revoke the bearer tokens of `steward serve`.');
 
   token
@@ -33,27 +44,26 @@ export function registerTokenCommands(program: Command, terminal: Terminal, setE
     .addOption(storeOption())
     .addOption(format())
     .addHelpText('after', '\nRoles: viewer (read), auditor (read + proofs, exports), engineer (read + check, record), approver (read + approvals), admin (all).\n\nExample:\n  steward token create --role engineer --name ci --expires 90d')
-    .action((options: Common & { role: string; name: string; expires?: string }) =>
-      withTokens(options, async (tokens) => {
-        const created = await tokens.create({ name: options.name, role: options.role, now: new Date(), ...(options.expires === undefined ? {} : { expires: options.expires }) });
-        if (options.format === 'json') return json(created);
-        terminal.out(`${created.token}\n`);
-        terminal.err(`token "${created.name}" (${created.id}, role ${created.role}${created.expiresAt === undefined ? '' : `, expires ${created.expiresAt}`}) created; it is shown only this once\n`);
-      }),
-    );
+    .action(async (options: Common & { role: string; name: string; expires?: string }) => {
+      const request = { name: options.name, role: options.role, ...(options.expires === undefined ? {} : { expires: options.expires }) };
+      const created = await on(options, (tokens) => tokens.create({ ...request, now: new Date() }), (server) => remoteCreateToken(server, request));
+      setExitCode(0);
+      if (options.format === 'json') return json(created);
+      terminal.out(`${created.token}\n`);
+      terminal.err(`token "${created.name}" (${created.id}, role ${created.role}${created.expiresAt === undefined ? '' : `, expires ${created.expiresAt}`}) created; it is shown only this once\n`);
+    });
 
   token
     .command('list')
     .description('List tokens (name, id, role, times); never the tokens themselves.')
     .addOption(storeOption())
     .addOption(format())
-    .action((options: Common) =>
-      withTokens(options, async (tokens) => {
-        const list = await tokens.list();
-        if (options.format === 'json') return json(list);
-        terminal.out(list.length === 0 ? 'no tokens\n' : `${list.map(describe).join('\n')}\n`);
-      }),
-    );
+    .action(async (options: Common) => {
+      const list = await on(options, (tokens) => tokens.list(), remoteListTokens);
+      setExitCode(0);
+      if (options.format === 'json') return json(list);
+      terminal.out(list.length === 0 ? 'no tokens\n' : `${list.map(describe).join('\n')}\n`);
+    });
 
   token
     .command('revoke')
@@ -61,13 +71,12 @@ export function registerTokenCommands(program: Command, terminal: Terminal, setE
     .argument('<name-or-id>', 'the token\'s name or its tok_… id')
     .addOption(storeOption())
     .addOption(format())
-    .action((nameOrId: string, options: Common) =>
-      withTokens(options, async (tokens) => {
-        const revoked = await tokens.revoke(nameOrId, new Date());
-        if (options.format === 'json') return json(revoked);
-        terminal.out(`revoked ${describe(revoked)}\n`);
-      }),
-    );
+    .action(async (nameOrId: string, options: Common) => {
+      const revoked = await on(options, (tokens) => tokens.revoke(nameOrId, new Date()), (server) => remoteRevokeToken(server, nameOrId));
+      setExitCode(0);
+      if (options.format === 'json') return json(revoked);
+      terminal.out(`revoked ${describe(revoked)}\n`);
+    });
 }
 
 function describe(token: TokenInfo): string {

@@ -14,5 +14,6 @@ export const serverCodes = {
   SERVER_INVALID_REQUEST: { category: 'usage', summary: 'A request body, query or path parameter is missing a field or has a value of the wrong form; the error names the field.' },
   SERVER_NOT_FOUND: { category: 'usage', summary: 'No route of the server answers this method and path; /openapi.json lists the routes.' },
   SERVER_PAYLOAD_TOO_LARGE: { category: 'input', summary: 'An uploaded file or request body is larger than the server accepts (`steward serve --max-upload-mb`).' },
+  SERVER_ENDPOINT_NOT_ALLOWED: { category: 'usage', summary: 'A check sent to the server would call a model endpoint whose origin the server was not told to call (`steward serve --allow-endpoint <origin>`); run the check locally or ask the operator to allow it.' },
   SERVER_UNREACHABLE: { category: 'input', summary: 'The CLI could not reach the server at STEWARD_URL, or it answered with something that is not a Steward response.' },
 } as const satisfies Record<string, CodeSpec>;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { decisionRecordSchema, labelRecordSchema, type Ingest, type IngestResult } from '../../app/decisions/index.ts';
 import type { CountIngest } from '../ingest-metrics.ts';
 import { errorBody, inputErrors } from '../schemas.ts';
+import { decisionTrace } from '../view-schemas.ts';
 
 const ingestResult = z
   .object({
@@ -77,10 +78,10 @@ export function registerDecisionRoutes(app: FastifyInstance, ingest: Ingest, cou
         summary: 'Decision → version → deployment → verdicts, each with its ledger inclusion proof',
         tags: ['ingest'],
         params: z.object({ id: z.string().min(1) }),
-        response: { 200: z.record(z.string(), z.unknown()).meta({ id: 'DecisionTrace', description: 'See the DecisionTrace type and docs/server.md.' }), ...inputErrors, 404: errorBody },
+        response: { 200: decisionTrace, ...inputErrors, 404: errorBody },
       },
     },
-    async (request) => (await ingest.trace(request.params.id)) as unknown as Record<string, unknown>,
+    async (request) => (await ingest.trace(request.params.id)) as z.infer<typeof decisionTrace>,
   );
 }
 
