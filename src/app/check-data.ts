@@ -3,8 +3,9 @@ import { evaluatePolicy, loadWaivers, outcomeOf, summarize, type Policy } from '
 import { builtInDetectors, columnFacts, dataMetrics, DataProfile, patternDetector, type PiiDetector } from '../stats/data/index.ts';
 import { openTable, type ReadProgress, type TableSource } from '../readers/index.ts';
 import type { CheckRequest } from './check-request.ts';
-import { planDataColumns, withTypeHint } from './data-columns.ts';
+import { columnRequests, planDataColumns, withTypeHint } from './data-columns.ts';
 import { DriftProfiles, profilePrevious } from './previous-version.ts';
+import { overrideDataset } from './data-overrides.ts';
 import { digestFile } from './file-digest.ts';
 import { sealVerdict } from './seal-verdict.ts';
 
@@ -14,12 +15,12 @@ import { sealVerdict } from './seal-verdict.ts';
  * is computed alongside, then facts and group metrics → findings → a verdict of the same shape as a model check's,
  * with the dataset section filled in.
  */
-export async function runDataCheck(request: CheckRequest, policy: Policy, model: { name: string; version?: string } | undefined): Promise<Verdict> {
-  const dataset = policy.dataset;
-  if (dataset === undefined) fail('INTERNAL_INVARIANT', `policy ${policy.name} is not a dataset policy`);
+export async function runDataCheck(request: CheckRequest, policyAsWritten: Policy, model: { name: string; version?: string } | undefined): Promise<Verdict> {
+  if (policyAsWritten.dataset === undefined) fail('INTERNAL_INVARIANT', `policy ${policyAsWritten.name} is not a dataset policy`);
   if (request.baselineFile !== undefined || request.modelCardFile !== undefined) {
-    fail('USAGE_INVALID_ARGUMENT', `policy ${policy.name} checks a dataset (data.task: dataset); --baseline and --model-card apply to model checks`, { expected: '--policy, --data and optionally --waivers' });
+    fail('USAGE_INVALID_ARGUMENT', `policy ${policyAsWritten.name} checks a dataset (data.task: dataset); --baseline and --model-card apply to model checks`, { expected: '--policy, --data and optionally --waivers' });
   }
+  const { policy, dataset } = overrideDataset(policyAsWritten, policyAsWritten.dataset, request.columns ?? {});
   const settings = request.seed === undefined ? policy.settings : { ...policy.settings, seed: request.seed };
   const source: TableSource = { path: request.dataFile, ...defined({ format: request.dataFormat, delimiter: request.delimiter }) };
   const digest = digestFile(request.dataFile);
@@ -34,17 +35,19 @@ export async function runDataCheck(request: CheckRequest, policy: Policy, model:
   const comparesVersions = policy.rules.some((rule) => rule.kind === 'previous_version');
   const driftProfiles = comparesVersions ? new DriftProfiles(columns) : undefined;
   let progress: ReadProgress | undefined;
-  const reader = await openTable(source, columns.map(({ name, kind }) => ({ name, kind })), {
+  const reader = await openTable(source, columnRequests(columns), {
     onProgress: (p) => {
       progress = p;
       request.onProgress?.(request.dataFile, p.bytesRead, p.totalBytes);
     },
   });
+  // Parquet states its row count: size the duplicate sets once, before the first row (no growth, no second table).
+  if (reader.totalRows !== undefined) profile.reserve(reader.totalRows);
   try {
-    let sized = false;
+    let sized = reader.totalRows !== undefined;
     for await (const batch of reader.batches()) {
       if (!sized && progress !== undefined && progress.bytesRead >= Math.min(progress.totalBytes, 1 << 20)) {
-        // Size the duplicate sets once from the rows per byte read so far (CSV), or the rows share (Parquet).
+        // Text formats: size the duplicate sets once from the rows per byte read so far.
         profile.reserve(Math.ceil((progress.rowsRead * progress.totalBytes) / progress.bytesRead));
         sized = true;
       }

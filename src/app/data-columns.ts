@@ -39,6 +39,15 @@ export async function planDataColumns(source: TableSource, dataset: DatasetMappi
   return { columns, absent };
 }
 
+/**
+ * What the reader is asked for: each column with its kind. A column the policy declares as a number or integer
+ * collects values that are not numbers instead of stopping the read, so the schema rule counts them as type
+ * violations and the check goes on; an undeclared column read as numbers still stops with the type hint below.
+ */
+export function columnRequests(columns: readonly DataColumnSpec[]): ColumnRequest[] {
+  return columns.map(({ name, kind, type }) => (kind === 'number' && (type === 'number' || type === 'integer') ? { name, kind, collectInvalid: true } : { name, kind }));
+}
+
 async function sniffNumbers(source: TableSource, names: readonly string[]): Promise<Set<string>> {
   const reader = await openTable(source, names.map((name) => ({ name, kind: 'category' })), { batchRows: SNIFF_ROWS });
   const numeric = new Set(names);
@@ -66,7 +75,7 @@ async function sniffNumbers(source: TableSource, names: readonly string[]): Prom
 export function withTypeHint(error: unknown): unknown {
   if (!isStewardError(error) || error.code !== 'INPUT_NOT_A_NUMBER') return error;
   return new StewardError(
-    { ...error.problem, hint: 'the column was read as numbers (declared as such, or numeric in its first rows); declare it in data.columns with type: string to check it as text' },
+    { ...error.problem, hint: 'the column was read as numbers because its first rows are numeric; declare it in data.columns with type: string to check it as text, or type: number to count such values as schema violations' },
     { cause: error },
   );
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import { runCheck } from '../../src/app/index.ts';
+import { runCheck, type ColumnOverrides } from '../../src/app/index.ts';
 import type { Finding, Verdict } from '../../src/core/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'steward-data-check-'));
@@ -34,7 +34,7 @@ export function dataPolicy(data: readonly string[], rules: readonly string[], se
 }
 
 /** Runs the dataset check in process on CSV `rows` (first row the header). */
-export async function checkData(policy: string, rows: readonly (readonly (string | number)[])[], extra: { waivers?: string; model?: string } = {}): Promise<Verdict> {
+export async function checkData(policy: string, rows: readonly (readonly (string | number)[])[], extra: { waivers?: string; model?: string; columns?: ColumnOverrides } = {}): Promise<Verdict> {
   const dataFile = fileOf(`${rows.map((row) => row.join(',')).join('\n')}\n`, '.csv');
   return runCheck({
     policyFile: fileOf(policy, '.yaml'),
@@ -42,6 +42,7 @@ export async function checkData(policy: string, rows: readonly (readonly (string
     now: new Date('2026-11-26T12:00:00Z'),
     ...(extra.waivers === undefined ? {} : { waiversFile: fileOf(extra.waivers, '.yaml') }),
     ...(extra.model === undefined ? {} : { model: extra.model }),
+    ...(extra.columns === undefined ? {} : { columns: extra.columns }),
   });
 }
 

@@ -175,3 +175,24 @@ test('the verdict records the dataset: its digest and rows as a dataset input, a
   assert.equal(verdict.columns['task'], 'dataset');
   assert.equal(verdict.metrics.groups.find((g) => g.key === 'race=x')?.metrics['representation']?.value, 0.5);
 });
+
+test('edge cases: a column missing in one group only, an entirely missing column and a one-class label in the same check', async () => {
+  const policy = dataPolicy(
+    ['label: y', 'sensitive: [race]', 'columns: { race: { type: category, values: [x, y, z] }, income: { type: number } }'],
+    ['- id: missing', '  missingness: { max_difference: 0.5 }', '- id: balance', '  label_balance: { max_difference: 0.1, min_ratio: 0.8 }', '- id: rep', '  representation: { min_share: 0.1 }', '- id: leak', '  leakage: {}'],
+  );
+  // income is missing on every row of race=y and on none of race=x; colour is missing everywhere; y is 0 everywhere.
+  const rows = [header, ...Array.from({ length: 6 }, (_, i) => [`r${i}`, i < 3 ? 'x' : 'y', i < 3 ? i : '', '', 0])];
+  const verdict = await checkData(policy, rows);
+  const missing = findingOf(verdict, 'missing');
+  assert.equal(missing.value, 1);
+  assert.equal(missing.evidence?.['worst_column'], 'income');
+  assert.deepEqual((missing.evidence?.['gaps'] as Record<string, number>)['colour'], 0); // missing everywhere: no gap
+  const [difference, ratio] = findingsOf(verdict, 'balance');
+  assert.equal(difference?.value, 0); // base rate 0 in both groups
+  assert.equal(ratio?.status, 'insufficient_evidence'); // 0 / 0
+  assert.equal(findingOf(verdict, 'rep', 'race=z').value, 0); // declared, empty
+  assert.equal(findingOf(verdict, 'rep', 'race=z').status, 'fail');
+  assert.equal(findingOf(verdict, 'leak').status, 'insufficient_evidence'); // one class: no AUC to compute
+  assert.equal(verdict.dataset?.columns.find((c) => c.column === 'colour')?.missing, 6);
+});

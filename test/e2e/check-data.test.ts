@@ -47,13 +47,48 @@ test('a label column absent from the file is a usage error naming the closest co
   assert.match(result.stderr, /repay/);
 });
 
-test('text in a column read as numbers stops the check with its line and a hint to declare the column as text', async () => {
-  const policy = fileOf(dataPolicy(['columns: { x: { type: number } }'], ['- id: schema', '  schema: {}']), '.yaml');
-  const data = fileOf('x,y\n1,0\nabc,1\n', '.csv');
+test('text in a declared number column is a schema type violation with its line, and the check goes on', async () => {
+  const policy = fileOf(dataPolicy(['columns: { x: { type: number } }'], ['- id: schema', '  schema: {}', '- id: rows', "  expression: 'overall.count == 4.0'"]), '.yaml');
+  const data = fileOf('x,y\n1,0\nabc,1\n2,0\nn/a?,1\n', '.csv');
+  const out = join(mkdtempSync(join(tmpdir(), 'steward-data-nan-')), 'v.json');
+  const result = await runCli(['check', '--policy', policy, '--data', data, '-q', '--format', `json=${out}`]);
+  assert.equal(result.code, 1, result.stderr);
+  const findings = (JSON.parse(readFileSync(out, 'utf8')) as { findings: { ruleId: string; status: string; value?: number; message: string; evidence?: Record<string, unknown> }[] }).findings;
+  const schema = findings.find((f) => f.ruleId === 'schema');
+  assert.equal(schema?.status, 'fail');
+  assert.equal(schema?.value, 2);
+  assert.deepEqual(schema?.evidence?.['type'], { rows: 2, first: [3, 5] });
+  assert.equal(schema?.evidence?.['declared_type'], 'number');
+  assert.deepEqual(schema?.evidence?.['missing'], 0); // a wrong value is not a missing one
+  assert.match(schema?.message ?? '', /2 values of the wrong type \(lines 3, 5\)/);
+  assert.equal(findings.find((f) => f.ruleId === 'rows')?.status, 'pass'); // every row was read
+});
+
+test('text in an undeclared column read as numbers (numeric in its first rows) stops the check with a hint to declare it', async () => {
+  const policy = fileOf(dataPolicy([], ['- id: schema', '  schema: { max_missing: 0 }']), '.yaml');
+  const rows = Array.from({ length: 10_001 }, (_, i) => `${i},0`);
+  const data = fileOf(`x,y\n${rows.join('\n')}\nabc,1\n`, '.csv');
   const result = await runCli(['check', '--policy', policy, '--data', data]);
   assert.equal(result.code, 2);
-  assert.match(result.stderr, /:3:1: INPUT_NOT_A_NUMBER/);
+  assert.match(result.stderr, /:10003:1: INPUT_NOT_A_NUMBER/);
   assert.match(result.stderr, /type: string/);
+});
+
+test('Parquet and JSONL: text in a declared number column is a type violation located by row and line', async () => {
+  const parquet = join(mkdtempSync(join(tmpdir(), 'steward-data-pq-nan-')), 'data.parquet');
+  writeFileSync(parquet, new Uint8Array(parquetWriteBuffer({ columnData: [{ name: 'x', data: ['1', 'abc', '2', 'xyz'], type: 'STRING' }] })));
+  const jsonl = fileOf('{"x": 1}\n{"x": "abc"}\n{"x": 2}\n{"x": "xyz"}\n', '.jsonl');
+  const policy = fileOf(dataPolicy(['columns: { x: { type: integer } }'], ['- id: schema', '  schema: {}']), '.yaml');
+  const out = mkdtempSync(join(tmpdir(), 'steward-data-nan-out-'));
+  for (const [data, name] of [[parquet, 'pq.json'], [jsonl, 'jsonl.json']] as const) {
+    const result = await runCli(['check', '--policy', policy, '--data', data, '-q', '--format', `json=${join(out, name)}`]);
+    assert.equal(result.code, 1, result.stderr);
+  }
+  type Report = { findings: { ruleId: string; value?: number; evidence?: Record<string, unknown> }[] };
+  const schemaOf = (name: string) => (JSON.parse(readFileSync(join(out, name), 'utf8')) as Report).findings.find((f) => f.ruleId === 'schema');
+  assert.deepEqual(schemaOf('pq.json')?.evidence?.['type'], { rows: 2, first: ['rows[1]', 'rows[3]'] }); // no lines in Parquet
+  assert.equal(schemaOf('jsonl.json')?.value, 2);
+  assert.deepEqual(schemaOf('jsonl.json')?.evidence?.['type'], { rows: 2, first: [2, 4] });
 });
 
 test('model-check flags with a dataset policy are a usage error', async () => {

@@ -1,6 +1,6 @@
 import { CategoryValues } from './category-values.ts';
 import { ClassHistogram } from './class-histogram.ts';
-import { HashSet64 } from './hash-set64.ts';
+import { DistinctValues } from './distinct-values.ts';
 import type { PiiDetector } from './pii-detectors.ts';
 import { FIRST_ROWS, type DataBatch, type DataColumnSpec, type ViolationKind, type Violations } from './spec.ts';
 
@@ -23,8 +23,8 @@ export class ColumnState {
   classCounts: Float64Array | undefined;
   /** Number features with a label: per-class histograms for the single-feature AUC. */
   readonly histogram: ClassHistogram | undefined;
-  /** Unique and id columns: fingerprints of the values seen. */
-  readonly distinct: HashSet64 | undefined;
+  /** Unique and id columns: the values seen, by their words. */
+  readonly distinct: DistinctValues | undefined;
   /** Non-missing values offered to `distinct`. */
   keyed = 0;
   readonly violations: Record<ViolationKind, Violations>;
@@ -46,7 +46,7 @@ export class ColumnState {
     const feature = spec.role === 'feature' && options.hasLabel;
     this.classCounts = feature && spec.kind === 'category' && !highCardinality ? new Float64Array(32) : undefined;
     this.histogram = feature && spec.kind === 'number' && !highCardinality ? new ClassHistogram() : undefined;
-    this.distinct = highCardinality ? new HashSet64() : undefined;
+    this.distinct = highCardinality ? new DistinctValues() : undefined;
     this.violations = Object.fromEntries(violationKinds.map((kind) => [kind, { count: 0, first: [] }])) as unknown as Record<ViolationKind, Violations>;
   }
 
@@ -79,7 +79,7 @@ export class ColumnState {
     if (this.histogram !== undefined && other.histogram !== undefined) this.histogram.merge(other.histogram);
     if (this.distinct !== undefined && other.distinct !== undefined) {
       // A value of `other` already seen here is one more repeat (not locatable: its row is in the other read).
-      for (const [a, b] of other.distinct.keys()) if (!this.distinct.add(a, b)) this.violations.unique.count++;
+      this.violations.unique.count += this.distinct.merge(other.distinct);
     }
     const mine = this.categories;
     const theirs = other.categories;

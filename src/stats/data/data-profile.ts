@@ -14,8 +14,8 @@ const EMPTY = new Float64Array(0);
  * Mergeable statistics of a training set for the data rules, gathered in ONE pass (DESIGN.md principle 3): per
  * column (ColumnState), per cell of sensitive values (rows, label counts, missing values per column), and the
  * fingerprints of rows for exact duplicate counts. Memory is bounded by columns × (bins + distinct text values) and
- * cells × columns — except the duplicate sets, which hold 9 bytes per slot for every distinct row (and every distinct
- * id), the price of an exact count (hash-set64.ts).
+ * cells × columns — except the duplicate sets, which hold 8 bytes per slot for every distinct row (and every distinct
+ * id that is not a small integer; those take a bit, distinct-values.ts), the price of an exact count (hash-set64.ts).
  *
  * Duplicate rows are compared on every column except the id (an id makes every row unique by construction; duplicate
  * ids are counted on their own), by value: `1.0` and `1` are the same number.

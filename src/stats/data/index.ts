@@ -7,6 +7,7 @@ export { luhnValid, ibanValid } from './checksums.ts';
 export { cramersV, ASSOCIATION_MAX_VALUES } from './association.ts';
 export { binnedAuc, ClassHistogram, BINS, BIN_BITS } from './class-histogram.ts';
 export { HashSet64 } from './hash-set64.ts';
+export { DistinctValues, DENSE_LIMIT } from './distinct-values.ts';
 export { fitsType } from './category-values.ts';
 export { FIRST_ROWS } from './spec.ts';
 export type * from './spec.ts';

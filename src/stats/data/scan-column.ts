@@ -3,7 +3,9 @@ import { binOfHigh } from './class-histogram.ts';
 import type { ColumnState } from './column-state.ts';
 import type { DataBatch } from './spec.ts';
 import { CELL_MISSING } from './cell-layout.ts';
-import { MISSING_A, MISSING_B, fmix32 } from './value-hash.ts';
+import { MISSING_A, MISSING_B, textWords } from './value-hash.ts';
+
+const words = new Uint32Array(2);
 
 /** Per-batch buffers, reused: each row's class (−1 missing label), row fingerprint lanes, value words per column. */
 export interface Scratch {
@@ -43,7 +45,23 @@ export function scanColumn(
     cellStats[at] = (cellStats[at] as number) + 1;
     column.violate('missing', batch, row);
   };
-  if (values.kind === 'number') scanNumbers(column, values.values, batch, scratch, wa, wb, missing);
+  if (values.kind === 'number') {
+    // A value that is not a number (a declared number column read with collectInvalid) is NaN in `values`: it is a
+    // type violation, not a missing value, and its text is fingerprinted like a text column's value.
+    const invalid = values.invalid === undefined || values.invalid.length === 0 ? undefined : new Map(values.invalid.map((cell) => [cell.row, cell.text]));
+    const missingOrInvalid =
+      invalid === undefined
+        ? missing
+        : (row: number): void => {
+            const text = invalid.get(row);
+            if (text === undefined) return missing(row);
+            textWords(text, words);
+            wa[row] = words[0] as number;
+            wb[row] = words[1] as number;
+            column.violate('type', batch, row);
+          };
+    scanNumbers(column, values.values, batch, scratch, wa, wb, missingOrInvalid);
+  }
   else scanText(column, values.codes, values.dictionary, batch, scratch, wa, wb, missing, isLabel);
   if (column.distinct !== undefined) {
     for (let row = 0; row < rows; row++) {
@@ -51,7 +69,7 @@ export function scanColumn(
       const b = wb[row] as number;
       if (a === MISSING_A && b === MISSING_B) continue;
       column.keyed++;
-      if (!column.distinct.add(fmix32(a ^ Math.imul(b, 0x85ebca6b)), fmix32(b ^ Math.imul(a, 0xc2b2ae35) ^ 0x27d4eb2f))) column.violate('unique', batch, row);
+      if (!column.distinct.add(a, b)) column.violate('unique', batch, row);
     }
   }
 }

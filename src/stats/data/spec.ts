@@ -37,9 +37,12 @@ export interface DataProfileSpec {
   readonly detectors: readonly PiiDetector[];
 }
 
-/** The columns of one batch, as the readers decode them (structurally equal to readers' RowBatch). */
+/**
+ * The columns of one batch, as the readers decode them (structurally equal to readers' RowBatch). A number column's
+ * `invalid` lists values that are not numbers (NaN in `values`): type violations of a declared number column.
+ */
 export type DataColumnValues =
-  | { readonly kind: 'number'; readonly values: Float64Array }
+  | { readonly kind: 'number'; readonly values: Float64Array; readonly invalid?: readonly { readonly row: number; readonly text: string }[] }
   | { readonly kind: 'category'; readonly codes: Int32Array; readonly dictionary: readonly string[] };
 
 export interface DataBatch {

@@ -16,7 +16,10 @@ export function batchesOf(columns: readonly DataColumnSpec[], rows: readonly (re
     const map = new Map<string, DataColumnValues>();
     columns.forEach((column, c) => {
       if (column.kind === 'number') {
-        map.set(column.name, { kind: 'number', values: Float64Array.from(slice, (row) => (row[c] === null ? Number.NaN : Number(row[c]))) });
+        // A text that is not a number goes to `invalid`, as a reader asked to collect non-numbers puts it.
+        const invalid = slice.flatMap((row, r) => (typeof row[c] === 'string' && !Number.isFinite(Number(row[c])) ? [{ row: r, text: row[c] as string }] : []));
+        const values = Float64Array.from(slice, (row) => (row[c] === null ? Number.NaN : Number(row[c])));
+        map.set(column.name, invalid.length === 0 ? { kind: 'number', values } : { kind: 'number', values, invalid });
       } else {
         const dictionary = dictionaries[c] as { values: string[]; codes: Map<string, number> };
         const codes = Int32Array.from(slice, (row) => {

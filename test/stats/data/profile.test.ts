@@ -28,6 +28,17 @@ test('duplicate rows are counted on every column but the id, and repeated ids on
   assert.deepEqual(fact('id').violations.unique.first.map((l) => l.line), [7]); // data row 6 is line 7
 });
 
+test('a non-number in a number column is a type violation, not a missing value, and is compared by its text', () => {
+  const cols = [num('x', { type: 'number' }), text('y')];
+  const profile = profileOf(spec(cols), [[1, 'a'], ['abc', 'b'], [null, 'c'], ['abc', 'b'], ['abd', 'b']], 2);
+  const x = columnFacts(profile).find((c) => c.name === 'x');
+  assert.equal(x?.violations.type.count, 3);
+  assert.deepEqual(x?.violations.type.first.map((l) => l.line), [3, 5, 6]);
+  assert.equal(x?.missing, 1);
+  assert.deepEqual([x?.min, x?.max], [1, 1]);
+  assert.equal(profile.duplicateRows, 1); // row 4 repeats row 2 ("abc", "b"); "abd" differs
+});
+
 test('missing values are counted per column and per group of the sensitive column', () => {
   assert.equal(fact('x').missing, 1);
   assert.equal(fact('colour').missing, 1);

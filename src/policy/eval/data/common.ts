@@ -17,11 +17,24 @@ export function percent(share: number): string {
   return `${fmt(share * 100)}%`;
 }
 
-/** `lines 4, 9, 12` (or `rows …` for formats without lines) of the first offending rows. */
+/**
+ * `lines 4, 9, 12` of the first offending rows; for formats without lines (Parquet) their row paths,
+ * `rows[3], rows[8]` (0-based).
+ */
 export function linesText(first: readonly Location[]): string {
   if (first.length === 0) return '';
   const lines = first.map((location) => location.line).filter((line): line is number => line !== undefined);
-  return lines.length === 0 ? '' : `${lines.length === 1 ? 'line' : 'lines'} ${lines.join(', ')}`;
+  if (lines.length > 0) return `${lines.length === 1 ? 'line' : 'lines'} ${lines.join(', ')}`;
+  return first.map((location) => rowPath(location)).filter((path) => path !== undefined).join(', ');
+}
+
+/** Where each of the first offending rows is, for evidence: its line, else its row path (`rows[3]`), else null. */
+export function firstPlaces(first: readonly Location[]): (number | string | null)[] {
+  return first.map((location) => location.line ?? rowPath(location) ?? null);
+}
+
+function rowPath(location: Location): string | undefined {
+  return /^rows\[\d+\]/.exec(location.path ?? '')?.[0];
 }
 
 export function columnOf(facts: DatasetFacts, name: string) {

@@ -2,7 +2,7 @@ import type { Finding } from '../../../core/index.ts';
 import type { DatasetFacts } from '../../../stats/data/index.ts';
 import type { DatasetMapping, DuplicatesRule } from '../../types.ts';
 import { statusOf } from '../finding-base.ts';
-import { columnOf, dataRuleFields, percent } from './common.ts';
+import { columnOf, dataRuleFields, firstPlaces, percent } from './common.ts';
 
 /**
  * Duplicates: rows repeating an earlier row on every column but the id (exact, by value; 64-bit fingerprints, see
@@ -41,7 +41,7 @@ export function evaluateDuplicatesRule(rule: DuplicatesRule, dataset: DatasetMap
       bound: { max: rule.maxIds },
       n: id === undefined ? 0 : id.rows - id.missing,
       formula: 'non-missing ids − distinct ids',
-      evidence: { column: dataset.id, duplicate_ids: count, first: id?.violations.unique.first.map((l) => l.line ?? null) ?? [] },
+      evidence: { column: dataset.id, duplicate_ids: count, first: firstPlaces(id?.violations.unique.first ?? []) },
       message: `${count} ${count === 1 ? 'id repeats' : 'ids repeat'} an earlier id in "${dataset.id}"${failed ? `, more than the ${rule.maxIds} allowed` : ''}`,
     });
   }

@@ -11,16 +11,18 @@ import { evaluatePreviousVersionRule } from './previous-version-rule.ts';
 import { evaluateRepresentationRule } from './representation-rule.ts';
 import { evaluateSchemaRule } from './schema-rule.ts';
 
-/** One data rule over the facts of a dataset and its group metrics. */
+/**
+ * One data rule over the facts of a dataset and its group metrics. Representation and label balance read the group
+ * metrics only (so a policy test decides them from `metrics:` alone); the others need the facts of a read.
+ */
 export function evaluateDataRule(rule: DataRule, metrics: MetricsSection, dataset: DatasetMapping | undefined, facts: DatasetFacts | undefined, settings: PolicySettings): Finding[] {
-  if (dataset === undefined || facts === undefined) return [noDataset(rule)];
+  if (dataset === undefined) return [noDataset(rule)];
+  if (rule.kind === 'representation') return evaluateRepresentationRule(rule, metrics, dataset, settings);
+  if (rule.kind === 'label_balance') return evaluateLabelBalanceRule(rule, metrics, settings);
+  if (facts === undefined) return [noDataset(rule)];
   switch (rule.kind) {
     case 'schema':
       return evaluateSchemaRule(rule, dataset, facts);
-    case 'representation':
-      return evaluateRepresentationRule(rule, metrics, dataset, settings);
-    case 'label_balance':
-      return evaluateLabelBalanceRule(rule, metrics, settings);
     case 'missingness':
       return evaluateMissingnessRule(rule, facts, settings);
     case 'leakage':

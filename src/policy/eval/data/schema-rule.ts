@@ -2,7 +2,7 @@ import type { Finding } from '../../../core/index.ts';
 import type { ColumnFacts, DatasetFacts } from '../../../stats/data/index.ts';
 import type { ColumnDeclaration, DatasetMapping, SchemaRule } from '../../types.ts';
 import { statusOf } from '../finding-base.ts';
-import { dataRuleFields, linesText, percent } from './common.ts';
+import { dataRuleFields, firstPlaces, linesText, percent } from './common.ts';
 
 const checks = [
   ['type', 'of the wrong type'],
@@ -69,7 +69,7 @@ function columnFinding(rule: SchemaRule, column: ColumnFacts, declaration: Colum
     const entry = column.violations[kind];
     if (entry.count === 0) continue;
     offending += entry.count;
-    evidence[kind] = { rows: entry.count, first: entry.first.map((l) => l.line ?? null) };
+    evidence[kind] = { rows: entry.count, first: firstPlaces(entry.first) };
     problems.push(`${entry.count} ${entry.count === 1 ? 'value' : 'values'} ${words} (${linesText(entry.first)})`);
   }
   const missingShare = column.rows === 0 ? 0 : column.missing / column.rows;
@@ -80,12 +80,13 @@ function columnFinding(rule: SchemaRule, column: ColumnFacts, declaration: Colum
       const first = column.violations.missing.first;
       offending += column.missing;
       problems.push(`${percent(missingShare)} missing, more than the ${percent(maxMissing)} allowed (first ${linesText(first)})`);
-      evidence['missing_first'] = first.map((l) => l.line ?? null);
+      evidence['missing_first'] = firstPlaces(first);
     }
   }
   if (declaration?.values !== undefined) evidence['allowed'] = declaration.values;
   if (declaration?.min !== undefined || declaration?.max !== undefined) evidence['range'] = { min: declaration.min ?? null, max: declaration.max ?? null };
-  if (declaration?.type !== undefined) evidence['type'] = declaration.type;
+  // Not `type`: that key holds the type violations (rows, first lines) counted above.
+  if (declaration?.type !== undefined) evidence['declared_type'] = declaration.type;
   const failed = problems.length > 0;
   return {
     ...dataRuleFields(rule),
