@@ -13,6 +13,8 @@ import {
 import type { CheckRequest, ColumnOverrides } from './check-request.ts';
 import { runDataCheck } from './check-data.ts';
 import { evaluateFile } from './evaluate-file.ts';
+import { attributionInput, completeExplain, endpointUrl, wantsFlipTest } from './explain/check-explain.ts';
+import { explainPass } from './explain/evaluation-pass.ts';
 import { digestFile } from './file-digest.ts';
 import { sealVerdict } from './seal-verdict.ts';
 
@@ -37,12 +39,42 @@ export async function runCheck(request: CheckRequest): Promise<Verdict> {
   const mapping = applyOverrides(policy.data, request.columns ?? {});
   const settings = request.seed === undefined ? policy.settings : { ...policy.settings, seed: request.seed };
   const readOptions = defined({ format: request.dataFormat, delimiter: request.delimiter, onProgress: request.onProgress });
-  const current = await evaluateFile(request.dataFile, mapping, settings, readOptions);
+  const explainPolicy = policy.explain;
+  const overrides = request.explain ?? {};
+  const flipEndpoint = explainPolicy !== undefined && wantsFlipTest(policy) ? endpointUrl(explainPolicy, overrides) : undefined;
+  if (flipEndpoint !== undefined) request.guardEndpoint?.(flipEndpoint);
+  // The proxy profile, the flip test's row sample and the attributions file (read in lockstep) ride the evaluation's
+  // own pass (no second read of the file).
+  const attributions = explainPolicy === undefined ? undefined : attributionInput({ ...policy, data: mapping }, overrides, request.dataFile);
+  const pass =
+    explainPolicy === undefined
+      ? undefined
+      : explainPass({
+          features: explainPolicy.features,
+          sensitive: mapping.sensitive,
+          sample: flipEndpoint === undefined ? 0 : explainPolicy.endpoint.sample,
+          seed: settings.seed,
+          ...(attributions === undefined ? {} : { attributions }),
+        });
+  const current = await evaluateFile(request.dataFile, mapping, settings, { ...readOptions, ...(pass === undefined ? {} : { extras: pass.extras }) });
   const baseline =
     request.baselineFile === undefined ? undefined : await evaluateFile(request.baselineFile, mapping, settings, readOptions);
   const modelCard = request.modelCardFile === undefined ? undefined : await loadModelCard(request.modelCardFile);
   const waivers = request.waiversFile === undefined ? [] : await loadWaivers(request.waiversFile);
   const model = modelOf(request.model, policy);
+  const explained =
+    explainPolicy === undefined || pass === undefined
+      ? undefined
+      : await completeExplain({
+          policy: { ...policy, data: mapping },
+          explain: explainPolicy,
+          overrides,
+          evaluation: { file: request.dataFile, ...defined({ format: request.dataFormat, delimiter: request.delimiter }) },
+          pass,
+          seed: settings.seed,
+          confidence: settings.confidence,
+          minGroupSize: settings.minGroupSize,
+        });
 
   const findings = evaluatePolicy(
     { ...policy, settings, ...(model === undefined ? {} : { model: model.name }) },
@@ -50,6 +82,7 @@ export async function runCheck(request: CheckRequest): Promise<Verdict> {
       metrics: current.metrics,
       ...(baseline === undefined ? {} : { baseline: baseline.metrics }),
       ...(modelCard === undefined ? {} : { modelCard: modelCard.value }),
+      ...(explained === undefined ? {} : { explain: explained.section }),
       waivers,
       now: request.now,
     },
@@ -63,6 +96,7 @@ export async function runCheck(request: CheckRequest): Promise<Verdict> {
   if (modelCard !== undefined && request.modelCardFile !== undefined) {
     inputs.push({ role: 'model_card', file: request.modelCardFile, digest: modelCard.digest });
   }
+  if (explained !== undefined) inputs.push(...explained.inputs);
   if (request.waiversFile !== undefined) inputs.push({ role: 'waivers', file: request.waiversFile, digest: await digestFile(request.waiversFile) });
 
   return sealVerdict(
@@ -81,6 +115,7 @@ export async function runCheck(request: CheckRequest): Promise<Verdict> {
       health: current.health,
       metrics: current.metrics,
       ...(baseline === undefined ? {} : { baseline: baseline.metrics }),
+      ...(explained === undefined ? {} : { explain: explained.section }),
     },
     findings,
     (list) => outcomeOf(list, settings),

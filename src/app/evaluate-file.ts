@@ -1,6 +1,6 @@
 import { createDigester, defined, fail, type ColumnHealth, type Digest, type MetricsSection } from '../core/index.ts';
 import type { DataMapping, PolicySettings } from '../policy/index.ts';
-import { readEvaluation, type EvaluationMapping, type TableFormat } from '../readers/index.ts';
+import { readEvaluation, type EvaluationExtras, type EvaluationMapping, type TableFormat } from '../readers/index.ts';
 import { computeMetrics, createEvaluationProfile } from '../stats/index.ts';
 import { digestFile } from './file-digest.ts';
 
@@ -16,6 +16,8 @@ export interface EvaluateOptions {
   readonly format?: TableFormat;
   readonly delimiter?: string;
   readonly onProgress?: (file: string, bytesRead: number, totalBytes: number) => void;
+  /** Extra columns profiled in the same pass (the explainability proxy profile and flip-test sample). */
+  readonly extras?: EvaluationExtras;
 }
 
 /**
@@ -40,6 +42,7 @@ export async function evaluateFile(
         ? {}
         : { onProgress: (progress) => options.onProgress?.(file, progress.bytesRead, progress.totalBytes) }),
     },
+    options.extras,
   );
   const digest = evaluation.format === 'parquet' ? digestFile(file) : undefined;
   // Keep the digest promise from rejecting unobserved if reading fails first.

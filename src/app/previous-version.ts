@@ -2,6 +2,7 @@ import type { Digest } from '../core/index.ts';
 import type { Ledger } from './ledger/types.ts';
 import { readCatalog } from './records/context.ts';
 import { openTable, type TableSource } from '../readers/index.ts';
+import { columnRequests } from './data-columns.ts';
 import { CategoricalProfile, NumericProfile } from '../stats/drift/index.ts';
 import type { DataColumnSpec, DriftProfile, PreviousVersion } from '../stats/data/index.ts';
 import { digestFile } from './file-digest.ts';
@@ -60,7 +61,8 @@ export async function profilePrevious(
   const { header } = await openTable(source, []);
   const shared = current.columns.filter((c) => header.includes(c.name));
   const before = new DriftProfiles(shared);
-  const reader = await openTable(source, shared.map(({ name: column, kind }) => ({ name: column, kind })));
+  // The previous version's non-numbers in declared number columns count as missing here, as its check reported them.
+  const reader = await openTable(source, columnRequests(shared));
   let rows = 0;
   for await (const batch of reader.batches()) {
     before.add(batch);

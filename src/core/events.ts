@@ -126,6 +126,25 @@ export interface AlertEvent extends EventBase {
   readonly deliveries: readonly AlertDelivery[];
 }
 
+/**
+ * One later attempt round to deliver an alert that its first delivery (recorded in the alert event) did not reach:
+ * `alert` is the alert event's ledger index, `slot` the target's place in the monitor's notify list (the retraining
+ * trigger comes after them). `outcome` is `delivered`, `pending` (another round will follow) or `failed` (given up).
+ * Append-only: the delivery history of an alert is its alert event plus these.
+ */
+export interface DeliveryEvent extends EventBase {
+  readonly type: 'delivery';
+  readonly monitor: string;
+  readonly rule: string;
+  readonly model?: string;
+  readonly alert: number;
+  readonly slot: number;
+  /** 1 for the first redelivery round. */
+  readonly round: number;
+  readonly outcome: 'delivered' | 'pending' | 'failed';
+  readonly delivery: AlertDelivery;
+}
+
 /** A monitor's reference profile, computed once by `steward monitor baseline` and reused for every window. */
 export interface ReferenceEvent extends EventBase {
   readonly type: 'reference';
@@ -172,6 +191,7 @@ export type LedgerEvent =
   | VerdictEvent
   | WaiverEvent
   | AlertEvent
+  | DeliveryEvent
   | ReferenceEvent;
 
 export type EventType = LedgerEvent['type'];
@@ -193,6 +213,7 @@ export function subjectOf(event: LedgerEvent): string {
     case 'waiver':
       return `${event.model}:${event.rule}`;
     case 'alert':
+    case 'delivery':
       return `monitor:${event.monitor}:${event.rule}`;
     case 'reference':
       return `${event.model}@${event.version}`;

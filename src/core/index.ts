@@ -7,5 +7,6 @@ export * from './suggest.ts';
 export * from './defined.ts';
 export type * from './metrics-types.ts';
 export type * from './verdict.ts';
+export type * from './explain-types.ts';
 export type * from './evaluation-batch.ts';
 export * from './events.ts';

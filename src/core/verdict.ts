@@ -1,5 +1,6 @@
 import type { Digest } from './digest.ts';
 import type { Location } from './location.ts';
+import type { ExplainSection } from './explain-types.ts';
 import type { Aggregation, ColumnHealth, Interval, MetricsSection } from './metrics-types.ts';
 
 export type Severity = 'error' | 'warn' | 'info';
@@ -13,7 +14,9 @@ export type FindingStatus = 'pass' | 'fail' | 'warn' | 'insufficient_evidence' |
 
 /**
  * `waiver` marks findings about a waiver itself (expired, or naming a rule the policy does not have). The kinds from
- * `schema` on are the data rules of a dataset check (training data, no predictions).
+ * `schema` on are the data rules of a dataset check (training data, no predictions). `drift` is a monitor's comparison of
+ * a window with its reference (a column, or the dataset as a whole); its evidence names the statistics, values,
+ * thresholds and why those tests were chosen.
  */
 export type RuleKind =
   | 'metric'
@@ -29,7 +32,9 @@ export type RuleKind =
   | 'leakage'
   | 'duplicates'
   | 'personal_data'
-  | 'previous_version';
+  | 'previous_version'
+  | 'proxy'
+  | 'drift';
 
 export interface Bound {
   readonly min?: number;
@@ -74,9 +79,21 @@ export interface Finding {
 
 /**
  * `dataset`: the training data of a dataset check (the data a model will be trained on, not its predictions);
- * `dataset_previous`: the previous recorded version it was compared with.
+ * `dataset_previous`: the previous recorded version it was compared with. `attributions`, `importance_baseline` and
+ * `endpoint` are explainability evidence; an endpoint's `file` is its URL without credentials or query values, and
+ * its digest is that of the URL and protocol (a served model has no bytes to hash).
  */
-export type InputRole = 'evaluation' | 'baseline' | 'model_card' | 'waivers' | 'policy' | 'dataset' | 'dataset_previous';
+export type InputRole =
+  | 'evaluation'
+  | 'baseline'
+  | 'model_card'
+  | 'waivers'
+  | 'policy'
+  | 'dataset'
+  | 'dataset_previous'
+  | 'attributions'
+  | 'importance_baseline'
+  | 'endpoint';
 
 export interface InputRef {
   readonly role: InputRole;
@@ -141,6 +158,8 @@ export interface Verdict {
   readonly baseline?: MetricsSection;
   /** Present for a dataset check: the training data's columns; `metrics` then holds its group metrics. */
   readonly dataset?: DatasetSection;
+  /** Present when the policy has an `explain:` section: attribution statistics, proxies, stability, flip tests. */
+  readonly explain?: ExplainSection;
   readonly findings: readonly Finding[];
   /** sha256 of the RFC 8785 form of this verdict without the `digest` member. */
   readonly digest: Digest;

@@ -4,6 +4,7 @@ import { Problems, type RuleSite } from './problems.ts';
 import { normalizeRule } from './rules.ts';
 import { policySchema, type PolicyDocument, type RuleDocument } from './schema-policy.ts';
 import { normalizeData, normalizeDataset, normalizeSettings } from './normalize.ts';
+import { normalizeExplain } from './normalize-explain.ts';
 import type { Policy, PolicyRule } from './types.ts';
 import { issuesToProblems } from './zod-issues.ts';
 import { parseYaml, type YamlSource } from './yaml-source.ts';
@@ -23,6 +24,8 @@ export function analyzePolicy(file: string, bytes: Uint8Array): { policy?: Polic
   const dataset = normalizeDataset(doc.data);
   const settings = normalizeSettings(doc.settings);
   checkDataMapping(doc, source, problems);
+  const explain = normalizeExplain(doc.explain, data, source, problems);
+  if (explain !== undefined && dataset !== undefined) problems.add('POLICY_INVALID_FIELD', 'explain: is for checks of a model, but data.task is dataset', source.at(['explain']), { expected: 'no explain: section in a dataset policy' });
   for (const column of Object.keys(settings.referenceGroups)) {
     if (!data.sensitive.includes(column)) {
       problems.unknown('POLICY_UNKNOWN_COLUMN', `reference group for "${column}", which is not declared in data.sensitive`, source.keyAt(['settings', 'reference_groups'], column), column, data.sensitive);
@@ -38,7 +41,7 @@ export function analyzePolicy(file: string, bytes: Uint8Array): { policy?: Polic
     } else {
       firstSeen.set(ruleDoc.id, { line: site.at([]).line, origin });
     }
-    const rule = normalizeRule(ruleDoc, { data, dataset, settings, site, origin, problems });
+    const rule = normalizeRule(ruleDoc, { data, dataset, settings, explain, site, origin, problems });
     if (rule !== undefined) rules.push(rule);
   };
   (doc.extends ?? []).forEach((name, index) => {
@@ -69,6 +72,7 @@ export function analyzePolicy(file: string, bytes: Uint8Array): { policy?: Polic
     data,
     ...(dataset === undefined ? {} : { dataset }),
     settings,
+    ...(explain === undefined ? {} : { explain }),
     rules,
   };
   return { policy, problems: [] };

@@ -1,4 +1,4 @@
-import { fail, type Finding, type MetricsSection } from '../core/index.ts';
+import { fail, type ExplainSection, type Finding, type MetricsSection } from '../core/index.ts';
 import { celVariables } from './cel.ts';
 import type { DatasetFacts } from '../stats/data/index.ts';
 import { evaluateBaselineRule } from './eval/baseline-rule.ts';
@@ -6,6 +6,9 @@ import { evaluateDataRule } from './eval/data/index.ts';
 import { evaluateDisparityRule } from './eval/disparity-rule.ts';
 import { evaluateDocumentationRule } from './eval/documentation-rule.ts';
 import { evaluateExpressionRule } from './eval/expression-rule.ts';
+import { evaluateExplainMetricRule } from './eval/explain/explain-metric-rule.ts';
+import { withExplainMetrics } from './eval/explain/explain-metrics-section.ts';
+import { evaluateProxyRule } from './eval/explain/proxy-rule.ts';
 import { evaluateMetricRule } from './eval/metric-rule.ts';
 import { applyWaivers } from './eval/waivers.ts';
 import { requiredInputs } from './outcome.ts';
@@ -18,6 +21,8 @@ export interface PolicyInput {
   readonly waivers: readonly Waiver[];
   /** The facts of the training data, for the data rules of a dataset policy (metrics then holds its group metrics). */
   readonly dataset?: DatasetFacts;
+  /** The explainability evidence of a policy with an `explain:` section (explain.* metrics, proxy rules). */
+  readonly explain?: ExplainSection;
   /** Passed in, never read from the clock: the same inputs give the same findings. */
   readonly now: Date;
 }
@@ -34,13 +39,17 @@ export function evaluatePolicy(policy: Policy, input: PolicyInput): Finding[] {
   if (needs.modelCard && input.modelCard === undefined) {
     fail('POLICY_MODEL_CARD_REQUIRED', `policy ${policy.name} has a documentation rule, but no model card was given`, { location: { file: policy.file } });
   }
+  // explain.* metrics join the slices they describe, so metric rules and CEL expressions read them like any other.
+  const metrics = withExplainMetrics(input.metrics, input.explain);
   const variables = policy.rules.some((rule) => rule.kind === 'expression')
-    ? celVariables(input.metrics, input.baseline, input.modelCard)
+    ? celVariables(metrics, input.baseline, input.modelCard)
     : undefined;
   const findings = policy.rules.flatMap((rule): Finding[] => {
     switch (rule.kind) {
       case 'metric':
-        return evaluateMetricRule(rule, input.metrics, policy.settings);
+        return rule.metric.startsWith('explain.') ? evaluateExplainMetricRule(rule, metrics, input.explain, policy.settings) : evaluateMetricRule(rule, input.metrics, policy.settings);
+      case 'proxy':
+        return evaluateProxyRule(rule, input.explain);
       case 'disparity':
         return evaluateDisparityRule(rule, input.metrics, policy.settings);
       case 'baseline':
@@ -48,7 +57,7 @@ export function evaluatePolicy(policy: Policy, input: PolicyInput): Finding[] {
       case 'documentation':
         return [evaluateDocumentationRule(rule, input.modelCard)];
       case 'expression':
-        return [evaluateExpressionRule(rule, variables ?? celVariables(input.metrics, input.baseline, input.modelCard))];
+        return [evaluateExpressionRule(rule, variables ?? celVariables(metrics, input.baseline, input.modelCard))];
       default:
         return evaluateDataRule(rule, input.metrics, policy.dataset, input.dataset, policy.settings);
     }

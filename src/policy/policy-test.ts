@@ -1,6 +1,7 @@
-import { isStewardError, StewardError, type Finding, type FindingStatus, type Problem } from '../core/index.ts';
+import { fail, isStewardError, StewardError, type Finding, type FindingStatus, type Problem } from '../core/index.ts';
 import { evaluatePolicy } from './evaluate-policy.ts';
 import { sectionFromFixture } from './fixtures.ts';
+import { datasetFromFixture } from './fixtures-data.ts';
 import { loadPolicy, readUserFile } from './load-policy.ts';
 import { policyTestFileSchema } from './schema-policy-test.ts';
 import type { Policy } from './types.ts';
@@ -49,8 +50,13 @@ function runCase(policy: Policy, source: YamlSource, index: number, testCase: Ca
   const at = (path: readonly (string | number)[]) => source.at(['cases', index, ...path]);
   let findings: Finding[];
   try {
+    const metrics = sectionFromFixture(testCase.metrics);
+    if (testCase.dataset !== undefined && policy.dataset === undefined) {
+      fail('POLICY_INVALID_FIELD', `policy ${policy.name} checks predictions; "dataset" applies to cases of a dataset policy (data.task: dataset)`, { expected: 'no dataset: member' });
+    }
     findings = evaluatePolicy(policy, {
-      metrics: sectionFromFixture(testCase.metrics),
+      metrics,
+      ...(testCase.dataset === undefined || policy.dataset === undefined ? {} : { dataset: datasetFromFixture(testCase.dataset, metrics, policy.dataset, source.file) }),
       ...(testCase.baseline === undefined ? {} : { baseline: sectionFromFixture(testCase.baseline) }),
       ...(testCase.model_card === undefined ? {} : { modelCard: testCase.model_card }),
       waivers: (testCase.waivers ?? []).map((waiver, w) => ({ ...waiver, location: at(['waivers', w]) })),

@@ -4,20 +4,23 @@ import { resolveGroupings } from './groupings.ts';
 import type { Problems, RuleSite } from './problems.ts';
 import type { RuleDocument } from './schema-policy.ts';
 import { buildDataRule } from './rules-data.ts';
+import { buildExplainMetric, buildProxyRule } from './rules-explain.ts';
 import { dataRuleKinds } from './schema-data.ts';
-import type { DataMapping, DatasetMapping, PolicyRule, PolicySettings } from './types.ts';
+import type { DataMapping, DatasetMapping, ExplainPolicy, PolicyRule, PolicySettings } from './types.ts';
 
 export interface RuleContext {
   readonly data: DataMapping;
   /** Present for a dataset policy: data rules apply, model rules (other than expressions) do not. */
   readonly dataset?: DatasetMapping | undefined;
   readonly settings: PolicySettings;
+  /** The policy's `explain:` section, for explain.* metrics and proxy rules. */
+  readonly explain?: ExplainPolicy | undefined;
   readonly site: RuleSite;
   readonly origin: string;
   readonly problems: Problems;
 }
 
-const modelKinds = ['metric', 'baseline', 'documentation', 'expression'] as const;
+const modelKinds = ['metric', 'baseline', 'documentation', 'expression', 'proxy'] as const;
 const kinds = [...modelKinds, ...dataRuleKinds] as const;
 /** Fields that only make sense for metric rules. */
 const metricOnly = ['aggregation', 'scope', 'min', 'max'] as const;
@@ -54,7 +57,7 @@ export function normalizeRule(doc: RuleDocument, context: RuleContext): PolicyRu
     ...(doc.description === undefined ? {} : { description: doc.description }),
   } as const;
   const kind = present[0] as (typeof kinds)[number];
-  if (context.dataset !== undefined && (kind === 'metric' || kind === 'baseline' || kind === 'documentation')) {
+  if (context.dataset !== undefined && (kind === 'metric' || kind === 'baseline' || kind === 'documentation' || kind === 'proxy')) {
     problems.add('POLICY_INVALID_FIELD', `rule "${doc.id}" is a ${kind} rule, but data.task is dataset (no predictions)`, site.at([kind]), {
       expected: `a data rule (${dataRuleKinds.join(', ')}) or an expression`,
     });
@@ -77,6 +80,7 @@ function build(doc: RuleDocument, base: Base, context: RuleContext): PolicyRule 
     return { ...base, kind: 'baseline', metric: spec.metric, maxDrop: spec.max_drop, relative: spec.relative ?? false, scope, groupings: scope === 'every_group' ? requireGroupings(groupings(), doc, context) : [] };
   }
   if (doc.documentation !== undefined) return { ...base, kind: 'documentation', required: doc.documentation.required };
+  if (doc.proxy !== undefined) return buildProxyRule(doc, base, context);
   if (doc.expression !== undefined) {
     const problem = checkExpression(doc.expression);
     if (problem !== undefined) {
@@ -98,6 +102,7 @@ function buildMetric(doc: RuleDocument, metric: string, base: Base, context: Rul
     problems.add('POLICY_INVALID_FIELD', `min ${doc.min} is above max ${doc.max}`, site.at(['min']), { expected: `min ≤ ${doc.max}` });
   }
   const bound = { ...(doc.min === undefined ? {} : { min: doc.min }), ...(doc.max === undefined ? {} : { max: doc.max }) };
+  if (metric.startsWith('explain.')) return buildExplainMetric(doc, metric, base, bound, context, groupings);
   if (disparityMetric(metric) !== undefined) {
     if (doc.scope !== undefined) problems.add('POLICY_INVALID_FIELD', `"scope" applies to slice metrics, not to the disparity ${metric}`, site.at(['scope']), { expected: 'aggregation: between_groups | to_overall' });
     if (context.data.task !== 'binary') problems.add('POLICY_UNKNOWN_METRIC', `disparity ${metric} is computed for binary tasks, but data.task is ${context.data.task}`, site.at(['metric']));

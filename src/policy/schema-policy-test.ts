@@ -49,12 +49,48 @@ export const fixtureMetricsSchema = z.strictObject({
   disparities: z.array(fixtureDisparitySchema).optional(),
 });
 
+/** A count of schema violations: `3`, or `{rows: 3, lines: [4, 9, 12]}` (the first offending lines). */
+const fixtureViolationSchema = z.union([z.number().int().min(0), z.strictObject({ rows: z.number().int().min(0), lines: z.array(z.number().int().min(1)).max(5).optional() })]);
+
+/** What one pass over the file would have found about one column (see fixtures-data.ts for the defaults). */
+export const fixtureColumnSchema = z.strictObject({
+  role: z.enum(['id', 'label', 'sensitive', 'feature']).optional(),
+  kind: z.enum(['number', 'category']).optional(),
+  missing: z.number().int().min(0).optional(),
+  distinct: z.number().int().min(0).nullable().optional(),
+  min: z.number().nullable().optional(),
+  max: z.number().nullable().optional(),
+  duplicates: z.number().int().min(0).nullable().optional().meta({ description: 'values repeating an earlier one (id and unique columns)' }),
+  violations: z
+    .strictObject({ type: fixtureViolationSchema.optional(), values: fixtureViolationSchema.optional(), range: fixtureViolationSchema.optional(), unique: fixtureViolationSchema.optional() })
+    .optional(),
+  equal_label: z.number().int().min(0).optional().meta({ description: 'rows where the column equals the label' }),
+  equal_id: z.number().int().min(0).optional().meta({ description: 'rows where the column equals the id' }),
+  auc: z.number().min(0).max(1).nullable().optional(),
+  auc_error_bound: z.number().min(0).nullable().optional(),
+  association: z.number().min(0).max(1).nullable().optional().meta({ description: "Cramér's V with the label" }),
+  pii: z.record(z.string(), z.number().int().min(0)).optional().meta({ description: 'rows matching each personal-data detector' }),
+});
+
+/** The dataset facts the data rules read (schema, missingness, leakage, duplicates, personal data). */
+export const fixtureDatasetSchema = z.strictObject({
+  rows: z.number().int().min(0).optional(),
+  duplicate_rows: z.number().int().min(0).optional(),
+  absent: z.array(z.string()).optional().meta({ description: 'declared columns that are not in the file' }),
+  columns: z.record(z.string(), fixtureColumnSchema).optional(),
+  missing: z
+    .record(z.string(), z.record(z.string().regex(/^[^=&]+=[^&]*(&[^=&]+=[^&]*)*$/), z.number().int().min(0)))
+    .optional()
+    .meta({ description: 'column → group key → missing values; group rows come from metrics.groups' }),
+});
+
 export const expectedStatusSchema = z.enum(['pass', 'fail', 'warn', 'waived', 'insufficient_evidence']);
 
 export const policyTestCaseSchema = z.strictObject({
   name: z.string().min(1),
   metrics: fixtureMetricsSchema,
   baseline: fixtureMetricsSchema.optional(),
+  dataset: fixtureDatasetSchema.optional(),
   model_card: z.unknown().optional(),
   waivers: z.array(waiverSchema).optional(),
   now: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
@@ -67,4 +103,5 @@ export const policyTestFileSchema = z
 
 export type FixtureMetrics = z.infer<typeof fixtureMetricsSchema>;
 export type FixtureValue = z.infer<typeof fixtureValueSchema>;
+export type FixtureDataset = z.infer<typeof fixtureDatasetSchema>;
 export type PolicyTestCaseDocument = z.infer<typeof policyTestCaseSchema>;

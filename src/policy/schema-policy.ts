@@ -10,6 +10,7 @@ import {
   representationSpecSchema,
   schemaSpecSchema,
 } from './schema-data.ts';
+import { explainSchema, proxySpecSchema } from './schema-explain.ts';
 
 /**
  * The policy document, as zod schemas: the single source of its shape. Validation of YAML input, the TypeScript
@@ -66,7 +67,7 @@ export const documentationSpecSchema = z.strictObject({
 });
 
 /**
- * One rule; exactly one of metric / baseline / documentation / expression or a data rule kind (schema-data.ts) is
+ * One rule; exactly one of metric / baseline / documentation / expression / proxy or a data rule kind (schema-data.ts) is
  * checked in rules.ts.
  */
 export const ruleSchema = z.strictObject({
@@ -90,6 +91,7 @@ export const ruleSchema = z.strictObject({
   duplicates: duplicatesSpecSchema.optional(),
   personal_data: personalDataSpecSchema.optional(),
   previous_version: previousVersionSpecSchema.optional(),
+  proxy: proxySpecSchema.optional(),
 });
 
 export const policySchema = z
@@ -104,6 +106,7 @@ export const policySchema = z
     model: z.string().min(1).optional(),
     data: dataSchema.optional(),
     settings: settingsSchema.optional(),
+    explain: explainSchema.optional(),
     rules: z.array(ruleSchema).optional(),
   })
   .meta({ title: 'Steward policy', description: 'A release gate: rules over the metrics of one evaluation, or over a training set (data.task: dataset).' });

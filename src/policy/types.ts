@@ -1,7 +1,9 @@
 import type { Aggregation, Bound, Digest, Location, Severity, Task, WaiverRef } from '../core/index.ts';
 import type { DataRule, DatasetMapping } from './types-data.ts';
+import type { ExplainPolicy, ProxyRule } from './types-explain.ts';
 
 export type * from './types-data.ts';
+export type * from './types-explain.ts';
 
 /** The column mapping of a policy (`data:`), with defaults applied. Flags at the call site may override it. */
 export interface DataMapping {
@@ -88,7 +90,7 @@ export interface ExpressionRule extends RuleBase {
   readonly expression: string;
 }
 
-export type ModelRule = MetricRule | DisparityRule | BaselineRule | DocumentationRule | ExpressionRule;
+export type ModelRule = MetricRule | DisparityRule | BaselineRule | DocumentationRule | ExpressionRule | ProxyRule;
 
 /** Model rules, and the data rules of dataset policies (types-data.ts). Expression rules serve both. */
 export type PolicyRule = ModelRule | DataRule;
@@ -107,6 +109,8 @@ export interface Policy {
   /** Present for a dataset policy (`data.task: dataset`): the check reads training data, not predictions. */
   readonly dataset?: DatasetMapping;
   readonly settings: PolicySettings;
+  /** The `explain:` section: features, protected features, proxies, explainability inputs. */
+  readonly explain?: ExplainPolicy;
   readonly rules: readonly PolicyRule[];
 }
 

@@ -34,6 +34,7 @@ svg .whisker { stroke: var(--ink); stroke-width: 1.5; } svg .point { fill: var(-
 svg .excluded .whisker { stroke: #9a9da3; } svg .excluded .point { fill: #9a9da3; }
 svg .bound { stroke: var(--fail); stroke-width: 1.5; stroke-dasharray: 5 3; } svg .bound-label { fill: var(--fail); }
 svg .ideal { stroke: var(--pass); stroke-width: 1; stroke-dasharray: 2 2; } svg .ideal-label { fill: var(--pass); }
+svg .bar { fill: var(--waived); }
 svg .series-1 .point { fill: var(--waived); } svg .series-1 .whisker { stroke: var(--waived); }
 footer { margin-top: 32px; color: var(--muted); font-size: 13px; overflow-wrap: anywhere; }
 `;

@@ -5,6 +5,7 @@ import { findingScope, modelLabel, sortFindings, statusLabel, summaryLine } from
 import { formatBound, formatInterval, formatPercent, formatValue, groupThousands } from './format-number.ts';
 import { groupingTables, keyMetrics } from './groups.ts';
 import { disparitySection } from './html-disparity.ts';
+import { explainSection } from './html-explain.ts';
 import { htmlStyle } from './html-style.ts';
 import { html } from './html-text.ts';
 import type { RenderOptions } from './options.ts';
@@ -41,6 +42,7 @@ export function renderHtml(verdict: Verdict, _options: RenderOptions): string {
     findingTable(verdict.findings),
     '</section>',
     ...disparities(verdict),
+    ...(verdict.explain === undefined ? [] : [explainSection(verdict.explain)]),
     '<section aria-labelledby="groups">',
     '<h2 id="groups">Metrics by group</h2>',
     groupTables(verdict.metrics),

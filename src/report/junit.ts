@@ -33,9 +33,9 @@ export function renderJunit(verdict: Verdict, options: RenderOptions): string {
 }
 
 const kindOrder: readonly RuleKind[] = [
-  'metric', 'disparity', 'baseline', 'documentation', 'expression',
+  'metric', 'disparity', 'baseline', 'documentation', 'expression', 'proxy',
   'schema', 'representation', 'label_balance', 'missingness', 'leakage', 'duplicates', 'personal_data', 'previous_version',
-  'waiver',
+  'drift', 'waiver',
 ];
 
 function suite(verdict: Verdict, kind: RuleKind, findings: readonly Finding[], id: number, timestamp: string): string {

@@ -1,4 +1,5 @@
 import type { Finding, FindingStatus, MetricsSection, Verdict } from '../core/index.ts';
+import { explainLines } from './explain-view.ts';
 import { describeDisparity, waiverLine } from './finding-details.ts';
 import { findingScope, modelLabel, needsAttention, sortFindings, statusLabel, summaryLine } from './findings.ts';
 import { formatBound, formatInterval, formatPercent, formatValue, groupThousands } from './format-number.ts';
@@ -53,6 +54,7 @@ export function renderMarkdown(verdict: Verdict, _options: RenderOptions): strin
     '',
     '</details>',
     '',
+    ...explainDetails(verdict),
     '<details>',
     '<summary>Per-group metrics</summary>',
     '',
@@ -63,6 +65,11 @@ export function renderMarkdown(verdict: Verdict, _options: RenderOptions): strin
     '',
   );
   return lines.join('\n');
+}
+
+function explainDetails(verdict: Verdict): string[] {
+  if (verdict.explain === undefined) return [];
+  return ['<details>', '<summary>Explainability</summary>', '', ...explainLines(verdict.explain).map((entry) => `- **${mdText(entry.label)}**: ${mdText(entry.text)}`), '', '</details>', ''];
 }
 
 function findingTable(findings: readonly Finding[]): string[] {

@@ -4,6 +4,7 @@ import { formatLocation } from '../core/index.ts';
 import { findingName, modelLabel, needsAttention, sortFindings, statusLabel, summaryLine } from './findings.ts';
 import { formatBound, formatCount, formatInterval, formatValue, groupThousands } from './format-number.ts';
 import type { RenderOptions } from './options.ts';
+import { explainLines } from './explain-view.ts';
 import { renderGroupTables } from './text-groups.ts';
 import { sanitizeTerminal as clean, truncate, visibleLength, wrap } from './terminal-text.ts';
 
@@ -52,6 +53,11 @@ export function renderText(verdict: Verdict, options: RenderOptions): string {
   }
   const findingMetrics = new Set(verdict.findings.flatMap((finding) => (finding.metric === undefined ? [] : [finding.metric])));
   lines.push(...renderGroupTables(verdict.metrics, colors, width, findingMetrics));
+  if (verdict.explain !== undefined) {
+    lines.push(colors.bold('Explainability'));
+    for (const entry of explainLines(verdict.explain)) lines.push(...wrap(clean(`${entry.label}: ${entry.text}`), width, '  '));
+    lines.push('');
+  }
   const passes = sorted.filter((finding) => finding.status === 'pass');
   if (passes.length > 0) {
     lines.push(colors.bold(`Passed (${passes.length})`));

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Digest } from '../core/index.ts';
+import { explainSectionSchema } from './verdict-schema-explain.ts';
+import { interval } from './verdict-schema-interval.ts';
 
 /**
  * The zod form of `steward.verdict/v1` (src/core/verdict.ts): the single source of schema/report.schema.json. A type
@@ -20,15 +22,6 @@ const location = z.strictObject({
   column: z.number().int().min(1).exactOptional(),
   path: z.string().exactOptional().describe('JSON path into the policy, e.g. `rules[2].min`'),
 });
-
-const interval = z
-  .strictObject({
-    low: z.number(),
-    high: z.number(),
-    level: z.number().gt(0).lt(1).describe('confidence level, e.g. 0.95'),
-    method: z.enum(['wilson', 'newcombe', 'katz-log', 'delong', 'bootstrap', 'normal']),
-  })
-  .meta({ id: 'Interval', description: 'a confidence interval and how it was computed' });
 
 const metricValue = z
   .strictObject({
@@ -83,7 +76,7 @@ const waiver = z.strictObject({
 
 const finding = z.strictObject({
   ruleId: name,
-  kind: z.enum(['metric', 'disparity', 'baseline', 'documentation', 'expression', 'waiver', 'schema', 'representation', 'label_balance', 'missingness', 'leakage', 'duplicates', 'personal_data', 'previous_version']),
+  kind: z.enum(['metric', 'disparity', 'baseline', 'documentation', 'expression', 'waiver', 'schema', 'representation', 'label_balance', 'missingness', 'leakage', 'duplicates', 'personal_data', 'previous_version', 'proxy', 'drift']),
   severity: z.enum(['error', 'warn', 'info']),
   status: z.enum(['pass', 'fail', 'warn', 'insufficient_evidence', 'waived']),
   message: z.string(),
@@ -137,7 +130,7 @@ export const verdictSchema = z
     model: z.strictObject({ name, version: z.string().exactOptional() }).exactOptional(),
     inputs: z.array(
       z.strictObject({
-        role: z.enum(['evaluation', 'baseline', 'model_card', 'waivers', 'policy', 'dataset', 'dataset_previous']),
+        role: z.enum(['evaluation', 'baseline', 'model_card', 'waivers', 'policy', 'dataset', 'dataset_previous', 'attributions', 'importance_baseline', 'endpoint']),
         file: z.string(),
         digest,
         rows: count.exactOptional(),
@@ -155,6 +148,7 @@ export const verdictSchema = z
     metrics: metricsSection,
     baseline: metricsSection.exactOptional(),
     dataset: datasetSection.exactOptional(),
+    explain: explainSectionSchema.exactOptional(),
     findings: z.array(finding),
     digest: digest.describe('sha256 of the RFC 8785 form of the verdict without this member'),
   })

@@ -7,7 +7,7 @@ import { binarySliceMetrics, type IntervalSettings } from './metrics/binary-slic
 import { regressionSliceMetrics } from './metrics/regression-slice.ts';
 import { criticalValue } from './normal.ts';
 import type { EvaluationProfile, ProfileCell } from './profile.ts';
-import { ScoreDistribution } from './rank/score-distribution.ts';
+import { ScoreDistribution, type ScoreCurve } from './rank/score-distribution.ts';
 import { validateOptions } from './options.ts';
 
 export interface MetricsOptions {
@@ -37,7 +37,7 @@ export function computeMetrics(profile: EvaluationProfile, options: MetricsOptio
   const binary = profile.task === 'binary';
   const slice = (key: string, grouping: readonly string[], group: Readonly<Record<string, string>>, members: readonly number[]): { metrics: SliceMetrics; stats: Float64Array } => {
     const stats = mergeStats(cells, members, binary);
-    const curve = binary ? mergeScores(cells, members).curve() : undefined;
+    const curve = binary ? sliceCurve(cells, members) : undefined;
     return {
       stats,
       metrics: {
@@ -75,13 +75,16 @@ function mergeStats(cells: readonly ProfileCell[], members: readonly number[], b
   return stats;
 }
 
-function mergeScores(cells: readonly ProfileCell[], members: readonly number[]): ScoreDistribution {
+/** The score curve of a slice: its one cell's, or that of its cells merged (freed at once: only the curve is kept). */
+function sliceCurve(cells: readonly ProfileCell[], members: readonly number[]): ScoreCurve {
   const only = members.length === 1 ? cells[members[0] ?? 0]?.scores : undefined;
-  if (only !== undefined) return only;
+  if (only !== undefined) return only.curve();
   const merged = new ScoreDistribution();
   for (const position of members) {
     const scores = cells[position]?.scores;
     if (scores !== undefined) merged.merge(scores);
   }
-  return merged;
+  const curve = merged.curve();
+  merged.dispose();
+  return curve;
 }

@@ -31,6 +31,16 @@ test('the demo check fails on the race disparity, waives the age disparity and e
   assert.ok(waived.some((finding) => finding.waiver?.ticket === 'RISK-482'), 'the age-band waiver applies');
   assert.ok(verdict.findings.some((finding) => finding.kind === 'baseline' && finding.status === 'pass'));
   assert.equal(verdict.inputs.find((input) => input.role === 'evaluation')?.rows, 40_000);
+  // Explainability: the candidate's race penalty shows in its attributions, credit history length stands in for age.
+  assert.equal(verdict.inputs.find((input) => input.role === 'attributions')?.rows, 40_000);
+  assert.equal(verdict.inputs.find((input) => input.role === 'importance_baseline')?.file, `${example}/importance-production.csv`);
+  const protectedShare = verdict.findings.find((finding) => finding.ruleId === 'protected-attribution-share');
+  assert.equal(protectedShare?.status, 'fail');
+  assert.ok((protectedShare?.value ?? 0) > 0.15 && (protectedShare?.value ?? 1) < 0.25, `protected share ${protectedShare?.value}`);
+  const proxies = verdict.findings.filter((finding) => finding.ruleId === 'no-proxy-in-top-5' && finding.status === 'warn');
+  assert.deepEqual(proxies.map((finding) => finding.message.split(':')[0]), ['credit_history_years is a proxy of age_band']);
+  assert.equal(verdict.findings.find((finding) => finding.ruleId === 'explanation-coverage')?.status, 'pass');
+  assert.equal(verdict.findings.find((finding) => finding.ruleId === 'importance-stable')?.status, 'pass');
   assert.deepEqual(readdirSync(join(out, 'all')).sort(), ['junit.xml', 'report.html', 'report.json', 'report.md', 'report.sarif', 'report.txt']);
 });
 

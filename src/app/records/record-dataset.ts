@@ -14,6 +14,9 @@ export interface DatasetRequest {
   readonly source?: string;
 }
 
+/** What a dataset record says about the data: everything of the event except the common fields. */
+export type DatasetDescription = Omit<DatasetEvent, 'v' | 'recordedAt' | 'ci' | 'type'>;
+
 /**
  * `steward record dataset`: digests the file or directory and, for a CSV/TSV/JSONL/Parquet file (by extension),
  * counts its rows and infers its schema. For a table the digest is computed in a worker thread while the main
@@ -21,9 +24,15 @@ export interface DatasetRequest {
  * pass alone dominates, so the digest costs no extra wall time).
  */
 export async function recordDataset(ledger: Ledger, request: DatasetRequest, context: RecordContext, onProgress?: ByteProgress): Promise<RecordResult<DatasetEvent>> {
-  if (request.name.trim() === '' || /\s/.test(request.name) || request.name.includes('@')) {
-    fail('RECORD_INVALID_REFERENCE', `dataset name ${JSON.stringify(request.name)} cannot be used`, { expected: 'a non-empty name without spaces or "@"' });
-  }
+  return recordDescribedDataset(ledger, await describeDataset(request, onProgress), context);
+}
+
+/**
+ * The reading half of `record dataset`, apart so that a client can describe its own files and a server record the
+ * description: the data never travels, and the server never reads a path it was sent.
+ */
+export async function describeDataset(request: DatasetRequest, onProgress?: ByteProgress): Promise<DatasetDescription> {
+  requireDatasetName(request.name);
   const info = await statOrFail(request.path);
   const format = info.isFile() ? tabularFormatOf(request.path) : undefined;
   const tableProgress = (progress: ReadProgress): void => onProgress?.(progress.bytesRead, progress.totalBytes, request.path);
@@ -34,9 +43,7 @@ export async function recordDataset(ledger: Ledger, request: DatasetRequest, con
           digestFile(request.path).then((digest) => ({ digest, bytes: info.size, files: undefined })),
           profileTable(request.path, format, tableProgress),
         ]);
-  const event: DatasetEvent = {
-    ...eventBase(context),
-    type: 'dataset',
+  return {
     name: request.name,
     digest: content.digest,
     source: request.source ?? request.path,
@@ -44,5 +51,16 @@ export async function recordDataset(ledger: Ledger, request: DatasetRequest, con
     ...(content.files === undefined ? {} : { files: content.files }),
     ...(table === undefined ? {} : { rows: table.rows, columns: table.columns }),
   };
-  return appendOne(ledger, event);
+}
+
+/** The recording half: the name checked again (a description may come from a client), the event appended. */
+export async function recordDescribedDataset(ledger: Ledger, description: DatasetDescription, context: RecordContext): Promise<RecordResult<DatasetEvent>> {
+  requireDatasetName(description.name);
+  return appendOne(ledger, { ...eventBase(context), type: 'dataset', ...description });
+}
+
+function requireDatasetName(name: string): void {
+  if (name.trim() === '' || /\s/.test(name) || name.includes('@')) {
+    fail('RECORD_INVALID_REFERENCE', `dataset name ${JSON.stringify(name)} cannot be used`, { expected: 'a non-empty name without spaces or "@"' });
+  }
 }

@@ -11,5 +11,9 @@ export const storeCodes = {
   STORE_INVALID_APPEND: { category: 'usage', summary: 'An item given to the ledger append has a missing or malformed field (leaf bytes, kind, subject or RFC 3339 recorded time).' },
   STORE_KEY_EXISTS: { category: 'usage', summary: 'A key with this name is already stored; keys are never overwritten.' },
   STORE_CHECKPOINT_CONFLICT: { category: 'input', summary: 'A checkpoint was saved for a size the log does not have, or differs from the checkpoint already stored for that size.' },
+  STORE_DUPLICATE_SUBJECT: {
+    category: 'input',
+    summary: 'An append carried an event recorded once per subject (a run id, a model version) that the log already holds, or that the same append holds twice; nothing of that append was written.',
+  },
   STORE_CLOSED: { category: 'usage', summary: 'The store was used after it was closed.' },
 } as const satisfies Record<string, CodeSpec>;

@@ -38,7 +38,7 @@ export function intervalText(interval: Interval | undefined): string {
   return ` (${fmt(interval.level * 100)}% CI ${fmt(interval.low)}–${fmt(interval.high)})`;
 }
 
-/** `selection_rate` → `selection rate`. */
+/** `selection_rate` → `selection rate`; `explain.flip_rate` → `flip rate`. */
 export function humanName(metric: string): string {
-  return metric.replaceAll('_', ' ');
+  return metric.replace(/^explain\./, '').replaceAll('_', ' ');
 }

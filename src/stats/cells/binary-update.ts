@@ -19,10 +19,15 @@ import {
   LOG_LOSS_EPS,
   calibrationBin,
 } from './binary-layout.ts';
+import { rowsByCell } from './rows-by-cell.ts';
+
+let scored = new Int32Array(0);
 
 /**
- * The per-row hot loop of a binary task: one cell update per row, no allocation. `cellOf[row]` is the row's cell;
- * `stats[cell]` its statistics (layout in binary-layout.ts) and `scores[cell]` its score distribution.
+ * The hot loop of a binary task, no allocation: the batch's rows grouped by cell (rows-by-cell.ts), then each cell's
+ * rows in row order. `cellOf[row]` is the row's cell; `stats[cell]` its statistics (layout in binary-layout.ts) and
+ * `scores[cell]` its score distribution, which takes the cell's scored rows in one call (ScoreDistribution.addRows)
+ * after the statistics: the two are independent, so each still sees its rows in row order.
  */
 export function updateBinaryCells(
   batch: EvaluationBatch,
@@ -30,11 +35,24 @@ export function updateBinaryCells(
   stats: readonly Float64Array[],
   scores: readonly ScoreDistribution[],
 ): void {
+  const { order, start } = rowsByCell(cellOf, batch.rows, stats.length);
+  if (scored.length < batch.rows) scored = new Int32Array(batch.rows);
+  for (let cell = 0; cell < stats.length; cell++) {
+    const from = start[cell] as number;
+    const to = start[cell + 1] as number;
+    if (from === to) continue;
+    const count = updateCell(batch, order, from, to, stats[cell] as Float64Array, scored);
+    if (count > 0 && batch.score !== undefined) (scores[cell] as ScoreDistribution).addRows(batch.score, batch.yTrue, batch.weight, scored, count);
+  }
+}
+
+/** Rows order[from..to) of one cell into its statistics; returns how many went to `scored` (usable, with a score). */
+function updateCell(batch: EvaluationBatch, order: Int32Array, from: number, to: number, s: Float64Array, scored: Int32Array): number {
   const { yTrue, yPred, score, weight } = batch;
   const eps = LOG_LOSS_EPS;
-  for (let row = 0; row < batch.rows; row++) {
-    const cell = cellOf[row] as number;
-    const s = stats[cell] as Float64Array;
+  let count = 0;
+  for (let at = from; at < to; at++) {
+    const row = order[at] as number;
     s[B_ROWS] = (s[B_ROWS] as number) + 1;
     const yt = yTrue[row] as number;
     const yp = yPred[row] as number;
@@ -70,11 +88,12 @@ export function updateBinaryCells(
     const d2 = (p - y) * (p - y);
     s[B_BRIER] = (s[B_BRIER] as number) + w * d2;
     s[B_BRIER_SQ] = (s[B_BRIER_SQ] as number) + w * d2 * d2;
-    const at = B_CAL + 3 * (2 * calibrationBin(p) + y);
-    s[at] = (s[at] as number) + 1;
-    s[at + 1] = (s[at + 1] as number) + w;
-    s[at + 2] = (s[at + 2] as number) + w * p;
+    const bin = B_CAL + 3 * (2 * calibrationBin(p) + y);
+    s[bin] = (s[bin] as number) + 1;
+    s[bin + 1] = (s[bin + 1] as number) + w;
+    s[bin + 2] = (s[bin + 2] as number) + w * p;
     s[B_WP_SQ + y] = (s[B_WP_SQ + y] as number) + w * p * w * p;
-    (scores[cell] as ScoreDistribution).add(p, y, w);
+    scored[count++] = row;
   }
+  return count;
 }
