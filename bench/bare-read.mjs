@@ -4,6 +4,9 @@
  * columns `steward check` needs (y_true, y_pred, score as numbers; race, sex, age_band as categories) to the end,
  * computing nothing. The harness passes the evaluation and the baseline, the same files the check reads, so the
  * check's time divided by this one is the price of statistics, intervals, digests and reports on top of decoding.
+ * The reader is the check's own, with the same defaults: a CSV file of 8 MiB or more is parsed in its worker thread
+ * (src/readers/csv/thread.ts), so this floor is the parsing thread's time, and the check's time over it is what the
+ * main thread's statistics, running alongside, and the work after the last row add.
  *
  * Plain JavaScript on purpose: the check runs as the built CLI (bin/steward.js), so the floor it is compared with
  * must not pay for TypeScript type stripping either.

@@ -94,6 +94,9 @@ function section(rows: number, repeat: number, results: { benchCase: Case; resul
     '',
     `Measured ${date} by \`node bench/data-check.ts --rows ${rows} --repeat ${repeat}\` on ${rows.toLocaleString('en-US')} rows (the release-gate benchmark's evaluation file read as a training set; the model check also reads the ${BASELINE_ROWS.toLocaleString('en-US')}-row baseline).`,
     `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; Node ${process.version}. 1-minute load average ${load.before.toFixed(2)} before, ${load.after.toFixed(2)} after (other work shared the machine when it exceeds the core count).`,
+    ...(Math.max(load.before, load.after) > cpus().length
+      ? ['The machine was shared during this run: absolute times are pessimistic; the ratios of steps that ran back to back are the figures to compare.']
+      : []),
     '',
     `Each step is a separate process timed from spawn to exit, peak RSS from GNU time. The steps ran round-robin, ${repeat} ${repeat === 1 ? 'round' : 'rounds'}; the table keeps each step's fastest run (all runs: ${results.map((r) => r.runs.map((m) => m.wallSeconds.toFixed(1)).join('/')).join(', ')} s, in table order). Exit 1 means the check ran and a rule failed.`,
     '',
@@ -107,15 +110,18 @@ function section(rows: number, repeat: number, results: { benchCase: Case; resul
     `| data check ≤ ${TARGET}× the model check, Parquet ${ratio('Parquet')}`,
     '',
     `The data check over its own bare read (decoding every column it reads, computing nothing): CSV ${overRead('CSV')}, Parquet ${overRead('Parquet')}.`,
-    'Where the two formats differ, decoding is the reason: Parquet pages are decoded in a worker thread, which takes',
-    "longer for the data check's twelve columns than for the model check's six (compare the bare read with the model",
-    "check), while the data profile's work on the main thread competes with it for the two cores.",
+    'Both formats decode in a worker thread while the main thread profiles the previous batch: a CSV file of 8 MiB',
+    'or more is scanned by the parsing thread, Parquet pages are decoded by hyparquet, so with two free cores a check',
+    "costs about its main thread's work. Parquet batches are copied straight",
+    "from hyparquet's decoded pages (not from its concatenated column arrays, which cost more than the decoding).",
     '',
     'What the data check does in its one pass: every column of the file is decoded (12 here, against the model',
     "check's 6), every value is fingerprinted (64 bits) for exact duplicate-row and duplicate-id counts, missing values",
     'are counted per column and per cell of the sensitive columns, number features are binned per class for the',
     'single-feature AUC, schema declarations are checked row by row. Its memory grows with the distinct rows and ids',
-    '(the exact duplicate sets: 8 bytes per slot, at most 3/4 full: 128 MiB each at 10M rows), the price of an exact count.',
+    '(the exact duplicate-row set: 8 bytes per slot, at most 3/4 full: 128 MiB at 10M rows), the price of an exact count;',
+    "the benchmark's ids are integers 1…n, which take one bit each (1.2 MiB), and a Parquet file's row count sizes the",
+    'set before the first row.',
   ].join('\n');
 }
 

@@ -44,6 +44,9 @@ interface LoadFigures {
   readonly refused: number;
   /** RSS of the server in MiB, sampled every 5 s. */
   readonly rss: number[];
+  /** The server's CPU time (user + system) per acknowledged decision during saturation, in µs: unlike the rate, it
+   * hardly moves when other work shares the machine, so it compares builds measured under different loads. */
+  readonly cpuPerDecision: number;
   /** Latency at half the saturated rate, open loop. */
   readonly paced: { readonly rate: number; readonly p50: number; readonly p99: number };
 }
@@ -63,6 +66,12 @@ function rssMiB(pid: number): number {
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 }
 
+/** CPU seconds (user + system) a process used so far, from /proc/<pid>/stat (fields 14 and 15, in clock ticks). */
+function cpuSeconds(pid: number): number {
+  const fields = (readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1] ?? '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 }
@@ -73,6 +82,7 @@ async function load(label: string, store: string, folder: string): Promise<LoadF
   const latencies: number[] = [];
   const rss: number[] = [];
   let refused = 0;
+  const cpuBefore = cpuSeconds(server.child.pid as number);
   const started = performance.now();
   const stopAt = started + seconds * 1000;
   const sampler = setInterval(() => rss.push(rssMiB(server.child.pid as number)), 5_000);
@@ -89,6 +99,7 @@ async function load(label: string, store: string, folder: string): Promise<LoadF
   };
   await Promise.all(Array.from({ length: clients }, (_, c) => client(c)));
   const elapsed = (performance.now() - started) / 1000;
+  const cpu = cpuSeconds(server.child.pid as number) - cpuBefore;
   const sorted = [...latencies].sort((a, b) => a - b);
   const decisions = latencies.length * BATCH;
   const rate = decisions / elapsed;
@@ -96,7 +107,7 @@ async function load(label: string, store: string, folder: string): Promise<LoadF
   clearInterval(sampler);
   server.child.kill('SIGTERM');
   await server.exited;
-  return { store: label, decisions, seconds: elapsed, rate, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), refused, rss, paced };
+  return { store: label, decisions, seconds: elapsed, rate, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), refused, rss, cpuPerDecision: (1e6 * cpu) / Math.max(decisions, 1), paced };
 }
 
 /**
@@ -178,9 +189,9 @@ const lines = [
   'Saturation (closed loop: each client sends its next batch when the previous one is acknowledged, so latency here is',
   'mostly waiting behind the other clients\' batches):',
   '',
-  '| store | decisions | seconds | decisions/s | p50 ack (ms) | p99 ack (ms) | 429 answers | server RSS MiB: at 1 min, at ⅓, at the end, max |',
-  '|---|---:|---:|---:|---:|---:|---:|---|',
-  ...figures.map((f) => `| ${f.store} | ${f.decisions} | ${f.seconds.toFixed(1)} | ${Math.round(f.rate)} | ${f.p50.toFixed(1)} | ${f.p99.toFixed(1)} | ${f.refused} | ${rssSummary(f.rss)} |`),
+  '| store | decisions | seconds | decisions/s | p50 ack (ms) | p99 ack (ms) | 429 answers | server CPU µs/decision | server RSS MiB: at 1 min, at ⅓, at the end, max |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---|',
+  ...figures.map((f) => `| ${f.store} | ${f.decisions} | ${f.seconds.toFixed(1)} | ${Math.round(f.rate)} | ${f.p50.toFixed(1)} | ${f.p99.toFixed(1)} | ${f.refused} | ${f.cpuPerDecision.toFixed(1)} | ${rssSummary(f.rss)} |`),
   '',
   `Below capacity (open loop, one batch at a fixed interval for ${pacedSeconds} s, at half the saturated rate):`,
   '',
