@@ -11,6 +11,7 @@ export { describeDataset, recordDataset, recordDescribedDataset, type DatasetDes
 export { recordRun, type RunRequest } from './records/record-run.ts';
 export { checkVersionReferences, recordDigestedVersion, recordVersion, type DigestedVersionRequest, type VersionRequest } from './records/record-version.ts';
 export { recordDeployment, type DeploymentRequest } from './records/record-deployment.ts';
+export { localApprover, recordApproval, type ApprovalRequest } from './records/record-approval.ts';
 export { publishPolicy } from './records/publish-policy.ts';
 export { ledgerEventSchema } from './ledger/event-schema.ts';
 export { recordVerdict, verdictEvent } from './records/record-verdict.ts';
@@ -41,7 +42,7 @@ export { allows, grants, parseRole, roles, type Permission, type Role } from './
 export { relabelProblem, relabelVerdict } from './remote/relabel.ts';
 export { remoteCheck, remoteCheckAndRecord, type RemoteRecorded, type RemoteServer } from './remote/client.ts';
 export { explainFilesOf } from './remote/explain-files.ts';
-export { remotePublishPolicy, remoteRecordDataset, remoteRecordDeployment, remoteRecordRun, remoteRecordVersion, type RemoteContext } from './remote/records.ts';
+export { remotePublishPolicy, remoteRecordApproval, remoteRecordDataset, remoteRecordDeployment, remoteRecordRun, remoteRecordVersion, type RemoteContext } from './remote/records.ts';
 export { remoteBom, remoteCheckpoint, remoteConsistencyProof, remoteExport, remoteInclusionProof, remoteLineage, remoteLog, remoteState, remoteVerify } from './remote/views.ts';
 export { remoteCreateToken, remoteListTokens, remoteRevokeToken } from './remote/tokens.ts';
 export { datasetVersions, type RecordedDatasetVersion } from './previous-version.ts';

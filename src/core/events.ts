@@ -91,6 +91,21 @@ export interface VerdictEvent extends EventBase {
   }[];
 }
 
+/**
+ * A human decision on the promotion of one model version: `approver` approved or rejected `model@version`, saying why
+ * in `comment`. `verdict` is the ledger index of the verdict the approver looked at (a verdict of that same version),
+ * when there was one. A later approval or rejection does not replace an earlier one: both stay in the log.
+ */
+export interface ApprovalEvent extends EventBase {
+  readonly type: 'approval';
+  readonly model: string;
+  readonly version: string;
+  readonly decision: 'approved' | 'rejected';
+  readonly approver: string;
+  readonly comment: string;
+  readonly verdict?: number;
+}
+
 export interface WaiverEvent extends EventBase, WaiverRef {
   readonly type: 'waiver';
 }
@@ -189,6 +204,7 @@ export type LedgerEvent =
   | DeploymentEvent
   | PolicyEvent
   | VerdictEvent
+  | ApprovalEvent
   | WaiverEvent
   | AlertEvent
   | DeliveryEvent
@@ -205,6 +221,7 @@ export function subjectOf(event: LedgerEvent): string {
       return `run:${event.id}`;
     case 'version':
     case 'deployment':
+    case 'approval':
       return `${event.model}@${event.version}`;
     case 'policy':
       return `policy:${event.name}`;

@@ -50,8 +50,9 @@ export const lineage = z
     code: z.strictObject({ repository: z.string().optional(), commit: z.string().optional() }).optional(),
     verdicts,
     deployments: z.array(recorded(eventOf('deployment'))),
+    approvals: z.array(recorded(eventOf('approval'))).meta({ description: 'Approvals and rejections of this version, in log order.' }),
   })
-  .meta({ id: 'Lineage', description: 'Upstream (run, datasets, code) and downstream (verdicts, deployments) of one model version.' });
+  .meta({ id: 'Lineage', description: 'Upstream (run, datasets, code) and downstream (verdicts, deployments, approvals) of one model version.' });
 
 export const state = z
   .strictObject({
@@ -144,9 +145,9 @@ export const decisionTrace = z
     version: tracedEvent.optional(),
     deployments: z.array(tracedEvent),
     verdicts: z.array(tracedEvent),
-    approvals: z.array(tracedEvent),
+    approvals: z.array(tracedEvent).meta({ description: 'Approvals and rejections of the version recorded before its deployment, in log order.' }),
   })
-  .meta({ id: 'DecisionTrace', description: 'decision → version → deployments in force → verdicts, each with its inclusion proof (docs/server.md, Trace).' });
+  .meta({ id: 'DecisionTrace', description: 'decision → version → deployments in force → verdicts and approvals, each with its inclusion proof (docs/server.md, Trace).' });
 
 export const bom = z
   .looseObject({

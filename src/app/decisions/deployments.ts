@@ -1,4 +1,4 @@
-import type { DeploymentEvent, VerdictEvent, VersionEvent } from '../../core/index.ts';
+import type { ApprovalEvent, DeploymentEvent, VerdictEvent, VersionEvent } from '../../core/index.ts';
 import type { Ledger, RecordedEvent } from '../ledger/types.ts';
 import { versionKey, type Recorded } from '../lineage/catalog.ts';
 
@@ -12,7 +12,7 @@ export interface Tenure {
 export type VersionStanding = 'deployed' | 'unknown-version' | 'not-deployed';
 
 /**
- * The registry facts ingest checks decisions against — versions, deployments, verdicts — kept in memory and brought
+ * The registry facts ingest checks decisions against — versions, deployments, verdicts, approvals — kept in memory and brought
  * up to date from the log's tail, so a request does not replay the log. The caller refreshes when a lookup fails (a
  * deployment recorded a moment ago, perhaps by another replica, is then seen); concurrent refreshes share one read.
  *
@@ -26,6 +26,7 @@ export class DeploymentCatalog {
   readonly #versions = new Map<string, Recorded<VersionEvent>>();
   readonly #deployments: Recorded<DeploymentEvent>[] = [];
   readonly #verdicts: Recorded<VerdictEvent>[] = [];
+  readonly #approvals: Recorded<ApprovalEvent>[] = [];
   /** By `model@version`: its tenures in every environment. */
   #tenures = new Map<string, Tenure[]>();
 
@@ -60,6 +61,11 @@ export class DeploymentCatalog {
     return this.#verdicts.filter(({ event }) => event.model === model && event.version === version);
   }
 
+  /** Approvals and rejections of `model@version`, in log order. */
+  approvals(model: string, version: string): Recorded<ApprovalEvent>[] {
+    return this.#approvals.filter(({ event }) => event.model === model && event.version === version);
+  }
+
   async #readTail(): Promise<void> {
     const size = await this.#ledger.size();
     if (size <= this.#seen) return;
@@ -77,6 +83,8 @@ export class DeploymentCatalog {
       if (!this.#versions.has(key)) this.#versions.set(key, { ...recorded, event });
     } else if (event.type === 'verdict') {
       this.#verdicts.push({ ...recorded, event });
+    } else if (event.type === 'approval') {
+      this.#approvals.push({ ...recorded, event });
     } else if (event.type === 'deployment') {
       this.#deployments.push({ ...recorded, event });
       return true;

@@ -18,9 +18,10 @@ export interface TracedRecord {
 }
 
 /**
- * decision → model version → deployment(s) in force at the decision's time → the verdicts recorded for that version
- * before it was deployed, each with its ledger inclusion proof. Approvals are not ledgered events yet, so the list is
- * empty until they are.
+ * decision → model version → deployment(s) in force at the decision's time → the verdicts and the approvals recorded
+ * for that version before it was deployed (there, by `recordedAt`, as deployments are replayed), each with its ledger
+ * inclusion proof. Approvals are every approval event of the version in log order, rejections included: a rejection
+ * after an approval shows beside it, since the trace shows what was recorded and leaves the judging to its reader.
  */
 export interface DecisionTrace {
   readonly decision: TracedRecord;
@@ -46,7 +47,9 @@ export async function traceDecision(ledger: Ledger, catalog: DeploymentCatalog, 
   const version = catalog.version(row.model, row.version);
   const tenures = catalog.inForce(row.model, row.version, time);
   const deployedAt = Math.max(...tenures.map((tenure) => tenure.from));
-  const verdicts = catalog.verdicts(row.model, row.version).filter(({ event }) => Date.parse(event.recordedAt) <= deployedAt);
+  const before = ({ event }: { event: { recordedAt: string } }): boolean => Date.parse(event.recordedAt) <= deployedAt;
+  const verdicts = catalog.verdicts(row.model, row.version).filter(before);
+  const approvals = catalog.approvals(row.model, row.version).filter(before);
   const prove = async (recorded: { index: number; event: unknown }): Promise<TracedEvent> => ({ index: recorded.index, event: recorded.event, proof: await ledger.inclusionProof(recorded.index) });
   return {
     decision,
@@ -54,7 +57,7 @@ export async function traceDecision(ledger: Ledger, catalog: DeploymentCatalog, 
     ...(version === undefined ? {} : { version: await prove(version) }),
     deployments: await Promise.all(tenures.map((tenure) => prove(tenure.deployment))),
     verdicts: await Promise.all(verdicts.map(prove)),
-    approvals: [],
+    approvals: await Promise.all(approvals.map(prove)),
   };
 }
 

@@ -86,6 +86,16 @@ export const ledgerEventSchema = z.discriminatedUnion('type', [
       }),
     ),
   }),
+  z.strictObject({
+    ...base,
+    type: z.literal('approval'),
+    model: text,
+    version: text,
+    decision: z.enum(['approved', 'rejected']),
+    approver: text,
+    comment: text,
+    verdict: count.optional(),
+  }),
   z.strictObject({ ...base, type: z.literal('decisions'), count: count.min(1), root: hex, versions: z.array(text).min(1) }),
   z.strictObject({ ...base, type: z.literal('labels'), count: count.min(1), root: hex }),
   z.strictObject({

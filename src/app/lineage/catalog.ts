@@ -1,4 +1,4 @@
-import type { DatasetEvent, DeploymentEvent, LedgerEvent, RunEvent, VerdictEvent, VersionEvent } from '../../core/index.ts';
+import type { ApprovalEvent, DatasetEvent, DeploymentEvent, LedgerEvent, RunEvent, VerdictEvent, VersionEvent } from '../../core/index.ts';
 import type { RecordedEvent } from '../ledger/types.ts';
 
 /** A recorded event narrowed to one type. */
@@ -19,6 +19,7 @@ export interface Catalog {
   readonly versions: ReadonlyMap<string, Recorded<VersionEvent>>;
   readonly verdicts: readonly Recorded<VerdictEvent>[];
   readonly deployments: readonly Recorded<DeploymentEvent>[];
+  readonly approvals: readonly Recorded<ApprovalEvent>[];
 }
 
 export function versionKey(model: string, version: string): string {
@@ -31,6 +32,7 @@ export function buildCatalog(events: Iterable<RecordedEvent>): Catalog {
   const versions = new Map<string, Recorded<VersionEvent>>();
   const verdicts: Recorded<VerdictEvent>[] = [];
   const deployments: Recorded<DeploymentEvent>[] = [];
+  const approvals: Recorded<ApprovalEvent>[] = [];
   for (const recorded of events) {
     const { event } = recorded;
     switch (event.type) {
@@ -55,9 +57,12 @@ export function buildCatalog(events: Iterable<RecordedEvent>): Catalog {
       case 'deployment':
         deployments.push({ ...recorded, event });
         break;
+      case 'approval':
+        approvals.push({ ...recorded, event });
+        break;
       default:
         break;
     }
   }
-  return { datasets, runs, versions, verdicts, deployments };
+  return { datasets, runs, versions, verdicts, deployments, approvals };
 }

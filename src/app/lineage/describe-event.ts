@@ -21,6 +21,8 @@ export function describeEvent(event: LedgerEvent): string {
       return shortDigest(event.digest);
     case 'verdict':
       return `${event.outcome.toUpperCase()} policy ${event.policy.name} (${event.summary.fail} fail, ${event.summary.warn} warn, ${event.summary.waived} waived)`;
+    case 'approval':
+      return `${event.decision} by ${event.approver}${event.verdict === undefined ? '' : ` (verdict #${event.verdict})`}: ${JSON.stringify(event.comment)}`;
     case 'waiver':
       return `ticket ${event.ticket}, expires ${event.expires}`;
     case 'decisions':

@@ -1,4 +1,4 @@
-import type { DatasetEvent, DeploymentEvent, Digest, RunEvent, VerdictEvent, VersionEvent } from '../../core/index.ts';
+import type { ApprovalEvent, DatasetEvent, DeploymentEvent, Digest, RunEvent, VerdictEvent, VersionEvent } from '../../core/index.ts';
 import type { RecordedEvent } from '../ledger/types.ts';
 import { requireVersion } from '../records/record-deployment.ts';
 import { buildCatalog, versionKey, type Recorded } from './catalog.ts';
@@ -24,6 +24,8 @@ export interface Lineage {
   readonly code?: { readonly repository?: string; readonly commit?: string };
   readonly verdicts: readonly Recorded<VerdictEvent>[];
   readonly deployments: readonly Recorded<DeploymentEvent>[];
+  /** Approvals and rejections of the version's promotion, in log order. */
+  readonly approvals: readonly Recorded<ApprovalEvent>[];
 }
 
 /**
@@ -56,5 +58,6 @@ export function lineageOf(events: readonly RecordedEvent[], model: string, versi
     ...(run?.event.code === undefined ? {} : { code: run.event.code }),
     verdicts: catalog.verdicts.filter((verdict) => about(verdict.event)),
     deployments: catalog.deployments.filter((deployment) => about(deployment.event)),
+    approvals: catalog.approvals.filter((approval) => about(approval.event)),
   };
 }

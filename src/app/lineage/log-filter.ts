@@ -3,7 +3,7 @@ import type { RecordedEvent } from '../ledger/types.ts';
 
 export interface LogFilter {
   readonly kind?: EventType;
-  /** Events about this model: its runs, versions, deployments, verdicts, waivers, references, alerts and deliveries. */
+  /** Events about this model: its runs, versions, deployments, verdicts, approvals, waivers, references, alerts and deliveries. */
   readonly model?: string;
   /** Inclusive bounds on `recordedAt`. */
   readonly since?: Date;
@@ -18,6 +18,7 @@ export function modelOfEvent(event: LedgerEvent): string | undefined {
       return event.model;
     case 'version':
     case 'deployment':
+    case 'approval':
     case 'waiver':
     case 'reference':
       return event.model;

@@ -1,7 +1,7 @@
 import { describeEvent, shortDigest } from './describe-event.ts';
 import type { Lineage } from './lineage.ts';
 
-/** The lineage as a text tree: upstream (run, code, datasets) and downstream (verdicts, deployments). */
+/** The lineage as a text tree: upstream (run, code, datasets) and downstream (verdicts, approvals, deployments, in log order). */
 export function lineageText(lineage: Lineage): string {
   const { record } = lineage;
   const lines = [`${lineage.model}@${lineage.version}  artifact ${record.event.artifact.digest}  (#${record.index}, ${record.event.recordedAt})`];
@@ -24,6 +24,7 @@ export function lineageText(lineage: Lineage): string {
   const downstream = [
     ...lineage.verdicts.map(({ index, event }) => ({ index, line: `verdict ${describeEvent(event)}  ${shortDigest(event.verdictDigest)}  (#${index}, ${event.recordedAt})` })),
     ...lineage.deployments.map(({ index, event }) => ({ index, line: `deployment → ${event.environment}  (#${index}, ${event.recordedAt})` })),
+    ...lineage.approvals.map(({ index, event }) => ({ index, line: `approval ${describeEvent(event)}  (#${index}, ${event.recordedAt})` })),
   ]
     .sort((a, b) => a.index - b.index)
     .map((entry) => entry.line);
@@ -40,7 +41,7 @@ function label(...lines: string[]): string {
   return `"${lines.map((line) => line.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;')).join('<br/>')}"`;
 }
 
-/** The lineage as a Mermaid flowchart (left to right: datasets and code → run → version → verdicts, deployments). */
+/** The lineage as a Mermaid flowchart (left to right: datasets and code → run → version → verdicts, approvals, deployments). */
 export function lineageMermaid(lineage: Lineage): string {
   const lines = ['flowchart LR', `  version[${label(`${lineage.model}@${lineage.version}`, shortDigest(lineage.record.event.artifact.digest))}]`];
   const into = lineage.runId === undefined ? 'version' : 'run';
@@ -55,6 +56,12 @@ export function lineageMermaid(lineage: Lineage): string {
     );
   });
   lineage.verdicts.forEach(({ event }, i) => lines.push(`  verdict${i}{{${label(`verdict ${event.outcome}`, event.policy.name)}}}`, `  version --> verdict${i}`));
+  // An approval that names its verdict hangs off that verdict (what was approved); one that names none off the version.
+  const verdictNode = new Map(lineage.verdicts.map(({ index }, i) => [index, `verdict${i}`]));
+  lineage.approvals.forEach(({ event }, i) => {
+    const from = (event.verdict === undefined ? undefined : verdictNode.get(event.verdict)) ?? 'version';
+    lines.push(`  approval${i}>${label(`${event.decision} by ${event.approver}`, event.recordedAt)}]`, `  ${from} --> approval${i}`);
+  });
   lineage.deployments.forEach(({ event }, i) => lines.push(`  deploy${i}[/${label(event.environment, event.recordedAt)}/]`, `  version --> deploy${i}`));
   return `${lines.join('\n')}\n`;
 }
@@ -71,6 +78,6 @@ export function lineageJson(lineage: Lineage): unknown {
       ...(lineage.code === undefined ? {} : { code: lineage.code }),
       datasets: lineage.datasets,
     },
-    downstream: { verdicts: lineage.verdicts, deployments: lineage.deployments },
+    downstream: { verdicts: lineage.verdicts, deployments: lineage.deployments, approvals: lineage.approvals },
   };
 }

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { fail, type DatasetEvent, type DeploymentEvent, type PolicyEvent, type RunEvent, type VersionEvent } from '../../core/index.ts';
+import { fail, type ApprovalEvent, type DatasetEvent, type DeploymentEvent, type PolicyEvent, type RunEvent, type VersionEvent } from '../../core/index.ts';
 import type { RecordContext, RecordResult } from '../records/context.ts';
 import { describeDataset, type DatasetRequest } from '../records/record-dataset.ts';
+import type { ApprovalRequest } from '../records/record-approval.ts';
 import type { DeploymentRequest } from '../records/record-deployment.ts';
 import type { RunRequest } from '../records/record-run.ts';
 import type { VersionRequest } from '../records/record-version.ts';
@@ -32,6 +33,12 @@ export async function remoteRecordVersion(server: RemoteServer, request: Version
 
 export async function remoteRecordDeployment(server: RemoteServer, request: DeploymentRequest, context: RemoteContext): Promise<RecordResult<DeploymentEvent>> {
   return (await call(server, 'POST', '/v1/records/deployments', { ...request, ...contextFields(context) })) as RecordResult<DeploymentEvent>;
+}
+
+/** `steward approve` on a server: the server records the approval under its caller's token name, so none is sent. */
+export async function remoteRecordApproval(server: RemoteServer, request: Omit<ApprovalRequest, 'approver'>, context: RemoteContext): Promise<RecordResult<ApprovalEvent>> {
+  parseModelVersion(request.ref); // a malformed reference fails here, as locally, before anything is sent
+  return (await call(server, 'POST', '/v1/approvals', { ...request, ...contextFields(context) })) as RecordResult<ApprovalEvent>;
 }
 
 export async function remotePublishPolicy(server: RemoteServer, file: string, context: RemoteContext): Promise<RecordResult<PolicyEvent>> {

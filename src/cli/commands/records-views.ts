@@ -24,7 +24,7 @@ import type { Terminal } from '../terminal.ts';
 import { remoteServer } from '../remote.ts';
 import { withLedger } from './records-ledger.ts';
 
-const eventTypes: readonly EventType[] = ['dataset', 'run', 'version', 'deployment', 'policy', 'verdict', 'waiver', 'reference', 'alert', 'delivery'];
+const eventTypes: readonly EventType[] = ['dataset', 'run', 'version', 'deployment', 'policy', 'verdict', 'approval', 'waiver', 'reference', 'alert', 'delivery'];
 const exitNote = '\nExit codes: 0 shown, 2 usage or input error, 3 internal error.';
 
 /** log, lineage, state, bom: read-only views of the ledger. */
@@ -35,7 +35,7 @@ export function registerLineageViews(program: Command, terminal: Terminal, setEx
     .command('log')
     .description('List ledger events, oldest first, optionally filtered by kind, model and time.')
     .addOption(new Option('--kind <type>', 'only events of this type').choices([...eventTypes]))
-    .option('--model <name>', 'only events about this model (runs, versions, deployments, verdicts, waivers, monitor references and alerts)')
+    .option('--model <name>', 'only events about this model (runs, versions, deployments, verdicts, approvals, waivers, monitor references and alerts)')
     .option('--since <time>', 'only events recorded at or after this RFC 3339 time')
     .option('--until <time>', 'only events recorded at or before this RFC 3339 time')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
@@ -57,7 +57,7 @@ export function registerLineageViews(program: Command, terminal: Terminal, setEx
 
   program
     .command('lineage')
-    .description('Show where a model version came from (datasets, run, code) and what happened to it (verdicts, deployments).')
+    .description('Show where a model version came from (datasets, run, code) and what happened to it (verdicts, approvals, deployments).')
     .argument('<model@version>', 'e.g. credit-scoring@2.0.0')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'mermaid']).default('text'))
     .addOption(storeOption())

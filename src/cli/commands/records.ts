@@ -18,6 +18,7 @@ import type { SetExitCode } from '../program.ts';
 import { progressBar } from '../progress.ts';
 import { storeOption } from '../store-option.ts';
 import type { Terminal } from '../terminal.ts';
+import { registerApproveCommand } from './records-approve.ts';
 import { recordOn } from './records-ledger.ts';
 import { registerLineageViews } from './records-views.ts';
 
@@ -29,7 +30,7 @@ interface CommonOptions {
 
 const exitNote = '\nExit codes: 0 recorded, 2 usage or input error (nothing recorded), 3 internal error.';
 
-/** record, policy publish, log, lineage, state, bom: the commands that write and read lineage. */
+/** record, approve, policy publish, log, lineage, state, bom: the commands that write and read lineage. */
 export function registerRecordCommands(program: Command, terminal: Terminal, setExitCode: SetExitCode): void {
   const record = program.command('record').description('Append lineage records to the ledger: datasets, training runs, model versions, deployments.');
   const report = (result: RecordResult, options: CommonOptions): void => {
@@ -109,6 +110,7 @@ export function registerRecordCommands(program: Command, terminal: Terminal, set
       report(await recordOn(options, (ledger, context) => publishPolicy(ledger, file, context), (server, context) => remotePublishPolicy(server, file, context)), options);
     });
 
+  registerApproveCommand(program, report);
   registerLineageViews(program, terminal, setExitCode);
 }
 

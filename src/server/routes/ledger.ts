@@ -12,7 +12,7 @@ import { bom, checkpoint, consistencyProof, inclusionProof, lineage, recordedEve
 
 /** The views answer the app's readonly types; the schemas describe the same JSON with mutable arrays. */
 type Json<S extends z.ZodType> = z.infer<S>;
-const eventKinds = ['dataset', 'run', 'version', 'deployment', 'policy', 'verdict', 'waiver', 'decisions', 'labels', 'alert', 'delivery', 'reference'] as const;
+const eventKinds = ['dataset', 'run', 'version', 'deployment', 'policy', 'verdict', 'approval', 'waiver', 'decisions', 'labels', 'alert', 'delivery', 'reference'] as const;
 const hexIndex = z.string().regex(/^(\d+|[0-9a-f]{64})$/).meta({ description: 'A leaf index, or a leaf hash as 64 lowercase hex digits.' });
 const size = z.coerce.number().int().min(0);
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { recordDeployment, recordDescribedDataset, recordDigestedVersion, recordRun, type RecordContext } from '../../app/index.ts';
+import { recordApproval, recordDeployment, recordDescribedDataset, recordDigestedVersion, recordRun, type RecordContext } from '../../app/index.ts';
 import { defined, type CiContext, type Problem } from '../../core/index.ts';
 import { naming, timeField } from '../field-errors.ts';
 import { inputErrors } from '../schemas.ts';
@@ -63,9 +63,20 @@ const versionBody = z
 
 const deploymentBody = z.strictObject({ ref: z.string(), environment: z.string(), ...recordFields }).meta({ id: 'RecordDeploymentRequest' });
 
+const approvalBody = z
+  .strictObject({
+    ref: z.string().meta({ description: '`model@version`, a recorded version.' }),
+    decision: z.enum(['approved', 'rejected']),
+    comment: z.string().meta({ description: 'Why (required, not blank).' }),
+    verdict: count.optional().meta({ description: 'The log index of the verdict of this version being approved.' }),
+    ...recordFields,
+  })
+  .meta({ id: 'ApprovalRequest', description: 'An approval or rejection of a version\'s promotion. The approver is the calling token\'s name: a body cannot name one.' });
+
 /**
  * POST /v1/records/{datasets,runs,versions,deployments}: `steward record …` (engineer). Files are digested by the
  * client; the server checks every reference against the log as the CLI does and appends the event.
+ * POST /v1/approvals: `steward approve` (approver), under the name of the token that calls.
  */
 export function registerRecordRoutes(app: FastifyInstance, ledger: Parameters<typeof recordRun>[0], now: () => Date): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -92,6 +103,19 @@ export function registerRecordRoutes(app: FastifyInstance, ledger: Parameters<ty
     const result = await naming((problem) => (problem.message.startsWith('environment') ? 'environment' : 'ref'), async () => recordDeployment(ledger, { ref, environment }, await recordContext(request.body, now)));
     return reply.status(201).send(result as z.infer<typeof recordResult>);
   });
+  typed.post('/v1/approvals', { config: { access: 'approve' }, schema: { summary: 'Approve or reject a version (steward approve)', tags: ['records'], body: approvalBody, response: responses } }, async (request, reply) => {
+    const { ref, decision, comment, verdict } = request.body;
+    // The token says who approves: an approver can sign only under their own name.
+    const approval = { ref, decision, comment, approver: request.caller?.name ?? '', ...defined({ verdict }) };
+    const result = await naming(approvalField, async () => recordApproval(ledger, approval, await recordContext(request.body, now)));
+    return reply.status(201).send(result as z.infer<typeof recordResult>);
+  });
+}
+
+/** Which field of an approval request a record error is about. */
+function approvalField(problem: Problem): string {
+  if (problem.code === 'RECORD_UNKNOWN_VERDICT') return 'verdict';
+  return problem.code === 'RECORD_EMPTY_FIELD' ? 'comment' : 'ref';
 }
 
 /** Which field of a run request a record error is about (the app's messages name the CLI flags). */
