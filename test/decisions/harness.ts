@@ -16,6 +16,8 @@ export interface IngestServer {
   readonly store: string;
   readonly engineer: Record<string, string>;
   readonly viewer: Record<string, string>;
+  /** A token of the approver role, named `risk-ana`. */
+  readonly approver: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -28,6 +30,7 @@ export async function startIngestServer(options: IngestOptions = {}): Promise<In
   const now = new Date();
   const engineer = (await tokens.create({ name: 'eng', role: 'engineer', now })).token;
   const viewer = (await tokens.create({ name: 'view', role: 'viewer', now })).token;
+  const approver = (await tokens.create({ name: 'risk-ana', role: 'approver', now })).token;
   const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
   const server = await buildServer({ tokens, ledger, logStream: quiet, tempDir: folder, ingest: new Ingest(ledger, options) });
   return {
@@ -36,6 +39,7 @@ export async function startIngestServer(options: IngestOptions = {}): Promise<In
     store,
     engineer: { authorization: `Bearer ${engineer}` },
     viewer: { authorization: `Bearer ${viewer}` },
+    approver: { authorization: `Bearer ${approver}` },
     async close() {
       await server.app.close();
       await ledger.close();

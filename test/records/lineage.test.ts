@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lineageOf } from '../../src/app/lineage/lineage.ts';
 import { filterLog } from '../../src/app/lineage/log-filter.ts';
-import { lineageMermaid, lineageText } from '../../src/app/lineage/render-lineage.ts';
+import { lineageJson, lineageMermaid, lineageText } from '../../src/app/lineage/render-lineage.ts';
 import type { LedgerEvent } from '../../src/core/index.ts';
 import { dataset, deployment, digest, log, run, verdict, version } from './events.ts';
 
@@ -83,4 +83,31 @@ test('a data check recorded on the exact content a run used shows under that dat
   assert.deepEqual(lineage.datasets.find((d) => d.name === 'labels')?.checks, []);
   assert.match(lineageText(lineage), /dataset loans .*\n.*data check pass · policy training-data/);
   assert.match(lineageMermaid(lineage), /dataset0 --> datacheck0_0/);
+});
+
+test('approvals and rejections of a version show downstream in log order: text, JSON and Mermaid; the log filters them by kind', () => {
+  const approval = (v: string, decision: 'approved' | 'rejected', approver: string, at: string, verdictIndex?: number): LedgerEvent => ({
+    v: 1, recordedAt: at, type: 'approval', model: 'm', version: v, decision, approver, comment: `${decision} "as discussed"`, ...(verdictIndex === undefined ? {} : { verdict: verdictIndex }),
+  });
+  const withApprovals = log(
+    ...events.map((recorded) => recorded.event),
+    approval('1', 'approved', 'ana', '2026-01-05T12:00:00Z', 5),
+    approval('2', 'approved', 'ana', '2026-01-08T00:00:00Z'),
+    approval('1', 'rejected', 'bo', '2026-01-09T00:00:00Z'),
+  );
+  const lineage = lineageOf(withApprovals, 'm', '1');
+  assert.deepEqual(lineage.approvals.map((a) => [a.index, a.event.decision, a.event.approver]), [[9, 'approved', 'ana'], [11, 'rejected', 'bo']]);
+  const downstream = lineageText(lineage).split('\n').slice(-4, -1);
+  assert.deepEqual(downstream, [
+    `   ├─ deployment → production  (#7, 2026-01-06T00:00:00Z)`,
+    `   ├─ approval approved by ana (verdict #5): "approved \\"as discussed\\""  (#9, 2026-01-05T12:00:00Z)`,
+    `   └─ approval rejected by bo: "rejected \\"as discussed\\""  (#11, 2026-01-09T00:00:00Z)`,
+  ]);
+  const json = lineageJson(lineage) as { downstream: { approvals: { index: number }[] } };
+  assert.deepEqual(json.downstream.approvals.map((a) => a.index), [9, 11]);
+  const mermaid = lineageMermaid(lineage);
+  assert.match(mermaid, /\n {2}approval0>"approved by ana<br\/>2026-01-05T12:00:00Z"\]\n {2}verdict0 --> approval0\n/, 'an approval of a verdict hangs off that verdict');
+  assert.match(mermaid, /\n {2}approval1>"rejected by bo<br\/>2026-01-09T00:00:00Z"\]\n {2}version --> approval1\n/, 'one without a verdict off the version');
+  assert.deepEqual(filterLog(withApprovals, { kind: 'approval' }).map((e) => e.index), [9, 10, 11]);
+  assert.deepEqual(filterLog(withApprovals, { kind: 'approval', model: 'other' }), []);
 });

@@ -18,6 +18,7 @@ interface RouteCase {
 const everyone = roles;
 const auditors: Role[] = ['auditor', 'admin'];
 const engineers: Role[] = ['engineer', 'admin'];
+const approvers: Role[] = ['approver', 'admin'];
 
 const routes: RouteCase[] = [
   { method: 'GET', path: '/healthz', url: '/healthz', allowed: 'public' },
@@ -40,6 +41,7 @@ const routes: RouteCase[] = [
   { method: 'POST', path: '/v1/records/runs', url: '/v1/records/runs', allowed: engineers, payload: { id: 'run-1', datasets: ['loans'] } },
   { method: 'POST', path: '/v1/records/versions', url: '/v1/records/versions', allowed: engineers, payload: { ref: 'credit@1.0.0', artifact: { digest: `sha256:${'1'.repeat(64)}`, bytes: 1 } } },
   { method: 'POST', path: '/v1/records/deployments', url: '/v1/records/deployments', allowed: engineers, payload: { ref: 'credit@1.0.0', environment: 'production' } },
+  { method: 'POST', path: '/v1/approvals', url: '/v1/approvals', allowed: approvers, payload: { ref: 'credit@1.0.0', decision: 'approved', comment: 'walked by the matrix' } },
   { method: 'POST', path: '/v1/policies', url: '/v1/policies', allowed: engineers, payload: { name: 'p.yaml', content: 'x: 1' } },
   { method: 'GET', path: '/v1/tokens', url: '/v1/tokens', allowed: ['admin'] },
   { method: 'POST', path: '/v1/tokens', url: '/v1/tokens', allowed: ['admin'], payload: { name: 'made-in-matrix', role: 'viewer' } },

@@ -2,12 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { openLedger, openTokenRegistry, roles, type Role, type TokenRegistry } from '../../src/app/index.ts';
+import { openLedger, openTokenRegistry, roles, type Ledger, type Role, type TokenRegistry } from '../../src/app/index.ts';
 import { buildServer, type StewardServer } from '../../src/server/index.ts';
 
 /** A server on a fresh embedded store, with one token per role plus revoked, expired and never-issued ones. */
 export interface TestServer {
   readonly server: StewardServer;
+  /** The ledger the server writes, for tests that set up or read events directly. */
+  readonly ledger: Ledger;
   readonly tokens: TokenRegistry;
   readonly byRole: Readonly<Record<Role, string>>;
   readonly revoked: string;
@@ -40,6 +42,7 @@ export async function startTestServer(): Promise<TestServer> {
   const server = await buildServer({ tokens, ledger, logStream, tempDir: folder });
   return {
     server,
+    ledger,
     tokens,
     byRole,
     revoked,

@@ -115,20 +115,21 @@ test('every route answers what its OpenAPI schema says, on a ledger with one of 
   form.append('importanceBaseline', new Blob([readFileSync(join(example, 'importance-production.csv'))]), 'importance-production.csv');
   form.append('options', JSON.stringify({ model: 'credit-scoring@1.0.0', now: '2026-11-01T12:00:00Z' }));
   const verdict = (await call({ method: 'POST', path: '/v1/check', body: form, status: 200 })) as Verdict;
-  await recordVerdict(ledger, verdict, { at: new Date('2026-11-01T12:00:00Z') });
+  const recorded = await recordVerdict(ledger, verdict, { at: new Date('2026-11-01T12:00:00Z') });
+  await call({ method: 'POST', path: '/v1/approvals', body: { ref: 'credit-scoring@1.0.0', decision: 'approved', comment: 'reviewed', verdict: recorded.index, at: '2026-11-01T13:00:00Z' }, status: 201 });
   await call({ method: 'POST', path: '/v1/policies/validate', body: { policies: [{ name: 'p.yaml', content: 'rules: 1' }] }, status: 200 });
   await call({ method: 'POST', path: '/v1/records/deployments', body: { ref: 'credit-scoring@1.0.0', environment: 'production', at: '2026-11-02T09:00:00Z' }, status: 201 });
   const decision = (id: string) => ({ decision_id: id, model: 'credit-scoring', version: '1.0.0', timestamp: '2026-11-20T14:00:00Z', features: { income: 4200 }, prediction: 1, score: 0.8, sensitive: { sex: 'f' } });
   await call({ method: 'POST', path: '/v1/decisions', body: [decision('d-1'), decision('d-2')], status: 200 });
   await call({ method: 'POST', path: '/v1/labels', body: [{ decision_id: 'd-1', label: 1 }], status: 200 });
-  const trace = (await call({ method: 'GET', path: '/v1/decisions/{id}/trace', url: '/v1/decisions/d-1/trace', status: 200 })) as { label?: unknown; version?: unknown; deployments: unknown[]; verdicts: unknown[] };
-  assert.ok(trace.label !== undefined && trace.version !== undefined && trace.deployments.length === 1 && trace.verdicts.length === 1, 'the trace holds every kind of item');
+  const trace = (await call({ method: 'GET', path: '/v1/decisions/{id}/trace', url: '/v1/decisions/d-1/trace', status: 200 })) as { label?: unknown; version?: unknown; deployments: unknown[]; verdicts: unknown[]; approvals: unknown[] };
+  assert.ok(trace.label !== undefined && trace.version !== undefined && trace.deployments.length === 1 && trace.verdicts.length === 1 && trace.approvals.length === 1, 'the trace holds every kind of item');
 
   const log = (await call({ method: 'GET', path: '/v1/log', status: 200 })) as { events: { event: { type: string } }[] };
-  assert.deepEqual(log.events.map((entry) => entry.event.type), ['dataset', 'run', 'version', 'policy', 'verdict', 'deployment', 'decisions', 'labels']);
+  assert.deepEqual(log.events.map((entry) => entry.event.type), ['dataset', 'run', 'version', 'policy', 'verdict', 'approval', 'deployment', 'decisions', 'labels']);
   await call({ method: 'GET', path: '/v1/log', url: '/v1/log?kind=verdict&since=2026-11-01', status: 200 });
-  const lineage = (await call({ method: 'GET', path: '/v1/lineage/{ref}', url: '/v1/lineage/credit-scoring@1.0.0', status: 200 })) as { run?: unknown; datasets: { record?: unknown }[]; verdicts: unknown[]; deployments: unknown[] };
-  assert.ok(lineage.run !== undefined && lineage.datasets[0]?.record !== undefined && lineage.verdicts.length === 1 && lineage.deployments.length === 1);
+  const lineage = (await call({ method: 'GET', path: '/v1/lineage/{ref}', url: '/v1/lineage/credit-scoring@1.0.0', status: 200 })) as { run?: unknown; datasets: { record?: unknown }[]; verdicts: unknown[]; deployments: unknown[]; approvals: unknown[] };
+  assert.ok(lineage.run !== undefined && lineage.datasets[0]?.record !== undefined && lineage.verdicts.length === 1 && lineage.deployments.length === 1 && lineage.approvals.length === 1);
   const state = (await call({ method: 'GET', path: '/v1/state', url: '/v1/state?at=2026-11-03T00:00:00Z', status: 200 })) as { deployments: unknown[]; policies: unknown[] };
   assert.equal(state.deployments.length + state.policies.length, 2);
   await call({ method: 'GET', path: '/v1/bom/{ref}', url: '/v1/bom/credit-scoring@1.0.0', status: 200 });
@@ -169,5 +170,5 @@ test('refusals validate against the documented error schema and name the request
   const since = (await call({ method: 'GET', path: '/v1/log', url: '/v1/log?since=last-week', status: 400 })) as { error: { code: string; field?: string } };
   assert.deepEqual([since.error.code, since.error.field], ['RECORD_INVALID_TIME', 'since']);
   const size = (await ledger.size());
-  assert.equal(size, 8, 'no refused request appended anything');
+  assert.equal(size, 9, 'no refused request appended anything');
 });

@@ -73,7 +73,7 @@ function requireVerdict(events: readonly RecordedEvent[], index: number, model: 
   const found = events[index];
   if (found?.index !== index) return refuse(`does not exist (the log has ${events.length} events)`);
   const { event } = found;
-  if (event.type !== 'verdict') return refuse(`is a ${event.type} event, not a verdict`);
+  if (event.type !== 'verdict') return refuse(`is ${/^[aeiou]/.test(event.type) ? 'an' : 'a'} ${event.type} event, not a verdict`);
   const about = event.model === undefined ? `a check of policy ${event.policy.name} with no model` : `a verdict of ${event.model}@${event.version ?? ''}`;
   if (event.model !== model || event.version !== version) return refuse(`is ${about}, not of ${ref}`);
   return event.outcome;
