@@ -26,3 +26,20 @@ test('unusual values (toJSON, undefined in an array, non-finite numbers) get can
   assert.throws(() => leafJson({ deep: { n: Number.NaN } }), /non-finite number at \$\.deep\.n/);
   assert.throws(() => leafJson({ f: () => 1 }), /function is not JSON at \$\.f/);
 });
+
+test('members out of order, array-index names and __proto__ still come out in RFC 8785 order', () => {
+  const cases: object[] = [
+    { b: 1, a: { d: [{ z: 1, y: 2 }], c: undefined } },
+    { 10: 'ten', 9: 'nine', a: 1 },
+    { b: 2, 7: 'seven', a: [3, { y: 1, x: 0 }] },
+    JSON.parse('{"b":1,"__proto__":{"x":1},"a":2}') as object,
+    [{ b: 1, a: 2 }, 'x', null],
+  ];
+  for (const value of cases) assert.equal(leafJson(value), canonicalJson(value));
+  assert.equal(leafJson({ b: 1, 10: 'ten', 9: 'nine' }), '{"10":"ten","9":"nine","b":1}');
+});
+
+test('an object already in order (frozen, so a write into it would throw) is written as it is', () => {
+  const event = Object.freeze({ a: 1, b: Object.freeze({ c: [Object.freeze({ d: 'x' })] }) });
+  assert.equal(leafJson(event), '{"a":1,"b":{"c":[{"d":"x"}]}}');
+});
