@@ -1,7 +1,5 @@
-import { hash } from 'node:crypto';
-import { bytesEqual } from './bytes.ts';
+import { firstDifferentHash, hashLeaves, hashLevels, type LevelSpan } from './chunk-levels.ts';
 import { chunkNodeLayout } from './chunk-nodes.ts';
-import { CompactRange } from './compact-range.ts';
 import { HASH_SIZE } from './hashing.ts';
 import type { NodeId } from './hash-source.ts';
 import { NodeComparison } from './node-comparison.ts';
@@ -56,34 +54,41 @@ export interface ChunkResult {
 
 export function hashChunk(job: ChunkJob): ChunkResult {
   const count = job.offsets.length - 1;
-  const range = new CompactRange(job.begin);
-  const cuts: { size: number; nodes: RangeNode[] }[] = [];
-  let nextCut = 0;
+  const end = job.begin + count;
+  const leafHashes = hashLeaves(job.data, job.offsets);
   let mismatch = -1;
-  const compare = job.storedNodes === undefined ? undefined : new NodeComparison(chunkNodeLayout(job.begin, job.begin + count, job.lowestLevel), job.storedNodes);
-  const onNode = compare === undefined ? undefined : (level: number, index: number, h: Uint8Array) => compare.check(level, index, h);
-  for (let j = 0; j < count; j++) {
-    // RFC 6962 §2.1 leaf hash SHA-256(0x00 || d): the prefix byte is already in place before each leaf.
-    const leafHash = hash('sha256', job.data.subarray(job.offsets[j], job.offsets[j + 1]), 'buffer');
-    if (mismatch < 0 && job.expected !== undefined) {
-      const stored = job.expected.subarray(j * HASH_SIZE, (j + 1) * HASH_SIZE);
-      if (!bytesEqual(leafHash, stored)) mismatch = job.begin + j;
-    }
-    range.appendLeafHash(leafHash, onNode);
-    while (nextCut < job.cuts.length && job.cuts[nextCut] === range.end) {
-      cuts.push({ size: range.end, nodes: flatten(range) });
-      nextCut++;
-    }
+  if (job.expected !== undefined) {
+    const k = firstDifferentHash(leafHashes, job.expected);
+    if (k >= 0 && k < count) mismatch = job.begin + k;
   }
-  const nodes = flatten(range, compare);
+  const levels = hashLevels(job.begin, leafHashes);
+  const compare = job.storedNodes === undefined ? undefined : new NodeComparison(chunkNodeLayout(job.begin, end, job.lowestLevel), job.storedNodes);
+  levels.forEach((span, level) => compare?.checkLevel(level, span.first, span.hashes));
+  const cuts = job.cuts.filter((cut) => cut > job.begin && cut <= end).map((size) => ({ size, nodes: rangeNodes(levels, job.begin, size) }));
+  const nodes = rangeNodes(levels, job.begin, end, compare);
   const nodeMismatch = compare?.rootCause();
   return nodeMismatch === undefined ? { begin: job.begin, count, mismatch, nodes, cuts } : { begin: job.begin, count, mismatch, nodes, cuts, nodeMismatch };
 }
 
-function flatten(range: CompactRange, compare?: NodeComparison): RangeNode[] {
-  return range.nodes().map(({ id, hash: h }) =>
-    compare?.isBad(id) === true ? { level: id.level, index: id.index, hash: h, mismatch: true } : { level: id.level, index: id.index, hash: h },
-  );
+/**
+ * The compact range of [begin, to), left to right: from each position the largest aligned perfect subtree that fits
+ * (what CompactRange holds after appending those leaves). Each hash is copied out of its level array, so posting the
+ * result does not clone the whole array.
+ */
+function rangeNodes(levels: readonly LevelSpan[], begin: number, to: number, compare?: NodeComparison): RangeNode[] {
+  const nodes: RangeNode[] = [];
+  let at = begin;
+  while (at < to) {
+    let level = 0;
+    while (level + 1 < levels.length && at % 2 ** (level + 1) === 0 && at + 2 ** (level + 1) <= to) level++;
+    const span = levels[level] as LevelSpan;
+    const index = at / 2 ** level;
+    const from = (index - span.first) * HASH_SIZE;
+    const h = span.hashes.slice(from, from + HASH_SIZE);
+    nodes.push(compare?.isBad({ level, index }) === true ? { level, index, hash: h, mismatch: true } : { level, index, hash: h });
+    at += 2 ** level;
+  }
+  return nodes;
 }
 
 /** Packs leaves into a ChunkJob (on the reading thread: one copy per leaf, no hashing). */

@@ -32,6 +32,18 @@ export class NodeComparison {
     if (!bytesEqual(hash, this.#stored.subarray(at, at + HASH_SIZE))) this.#bad[at / HASH_SIZE] = 1;
   }
 
+  /** Compares a run of recomputed nodes of one level (hashes back to back from index `first`) in bulk. */
+  checkLevel(level: number, first: number, hashes: Uint8Array): void {
+    const span = this.#layout.levels.find((s) => s.level === level);
+    if (span === undefined) return;
+    for (let k = 0; k < span.count; k++) {
+      const from = (span.first + k - first) * HASH_SIZE;
+      if (from < 0 || from + HASH_SIZE > hashes.length) continue;
+      const at = (span.offset + k) * HASH_SIZE;
+      if (Buffer.compare(hashes.subarray(from, from + HASH_SIZE), this.#stored.subarray(at, at + HASH_SIZE)) !== 0) this.#bad[span.offset + k] = 1;
+    }
+  }
+
   isBad(id: NodeId): boolean {
     if (id.level === 0) return false;
     const at = slotOf(this.#layout, id);
