@@ -91,15 +91,41 @@ function rangeNodes(levels: readonly LevelSpan[], begin: number, to: number, com
   return nodes;
 }
 
-/** Packs leaves into a ChunkJob (on the reading thread: one copy per leaf, no hashing). */
+/** Leaves already back to back as a ChunkJob wants them, e.g. read from a store in one block (Store.leafBlock). */
+export interface PackedLeaves {
+  /** Each leaf preceded by one byte for the RFC 6962 0x00 prefix (packChunk writes the zero itself). */
+  readonly data: Uint8Array;
+  /** count + 1 offsets: leaf j with its prefix byte is data[offsets[j], offsets[j+1]). */
+  readonly offsets: Float64Array;
+}
+
+/** How many leaves a chunk holds, listed or packed. */
+export function leafCount(leaves: readonly Uint8Array[] | PackedLeaves): number {
+  return 'offsets' in leaves ? leaves.offsets.length - 1 : leaves.length;
+}
+
+/** Packs leaves into a ChunkJob (on the reading thread: one copy per listed leaf, none for packed ones; no hashing). */
 export function packChunk(
   begin: number,
-  leaves: readonly Uint8Array[],
+  leaves: readonly Uint8Array[] | PackedLeaves,
   expected: Uint8Array | undefined,
   cuts: readonly number[],
   storedNodes?: Uint8Array,
   lowestLevel?: number,
 ): ChunkJob {
+  const { data, offsets } = 'offsets' in leaves ? prefixed(leaves) : packLeaves(leaves);
+  const job: ChunkJob = expected === undefined ? { begin, data, offsets, cuts } : { begin, data, offsets, expected, cuts };
+  if (storedNodes === undefined) return job;
+  return lowestLevel === undefined ? { ...job, storedNodes } : { ...job, storedNodes, lowestLevel };
+}
+
+/** Packed leaves with the 0x00 leaf prefix written here rather than trusted from the reader. */
+function prefixed(packed: PackedLeaves): PackedLeaves {
+  for (let j = 0; j + 1 < packed.offsets.length; j++) packed.data[packed.offsets[j] as number] = 0x00;
+  return packed;
+}
+
+function packLeaves(leaves: readonly Uint8Array[]): PackedLeaves {
   let total = 0;
   for (const leaf of leaves) total += leaf.length + 1;
   const data = new Uint8Array(total);
@@ -112,7 +138,5 @@ export function packChunk(
     at += leaf.length + 1;
   });
   offsets[leaves.length] = at;
-  const job: ChunkJob = expected === undefined ? { begin, data, offsets, cuts } : { begin, data, offsets, expected, cuts };
-  if (storedNodes === undefined) return job;
-  return lowestLevel === undefined ? { ...job, storedNodes } : { ...job, storedNodes, lowestLevel };
+  return { data, offsets };
 }

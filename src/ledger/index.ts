@@ -42,5 +42,5 @@ export {
 export { verifyCheckpoint, type CheckpointCheck } from './verify-checkpoint.ts';
 export { verifyLog, type LogCheck, type TreeHead, type VerifyLogOptions } from './verify-log.ts';
 export { verifyChunks, verifyRunChunks, type ChunkRunner, type LeafChunk, type VerifyChunksOptions } from './verify-chunks.ts';
-export { hashChunk, packChunk, type ChunkResult } from './chunk-hasher.ts';
+export { hashChunk, leafCount, packChunk, type ChunkResult, type PackedLeaves } from './chunk-hasher.ts';
 export { chunkNodeLayout, slotOf, type NodeLayout, type NodeLevelSpan } from './chunk-nodes.ts';

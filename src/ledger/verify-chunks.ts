@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { isHash } from './bytes.ts';
-import { hashChunk, packChunk, type ChunkJob, type ChunkResult } from './chunk-hasher.ts';
+import { hashChunk, leafCount, packChunk, type ChunkJob, type ChunkResult, type PackedLeaves } from './chunk-hasher.ts';
 import type { NodeSink } from './compact-range.ts';
 import type { NodeId } from './hash-source.ts';
 import { Folder } from './folder.ts';
@@ -11,7 +11,8 @@ import { HashWorkerPool } from './worker-pool.ts';
 export interface LeafChunk {
   /** Global index of the first leaf; each chunk starts where the previous one ended. */
   readonly begin: number;
-  readonly leaves: readonly Uint8Array[];
+  /** Listed one by one, or already packed back to back (a store's one-block read). */
+  readonly leaves: readonly Uint8Array[] | PackedLeaves;
   /** The stored leaf hashes, 32 bytes each, back to back. */
   readonly expected?: Uint8Array;
   /** The stored interior nodes wholly inside the chunk, packed as chunkNodeLayout says (see ChunkJob.storedNodes). */
@@ -69,7 +70,7 @@ export async function verifyChunks(chunks: AsyncIterable<LeafChunk> | Iterable<L
     if (empty !== undefined) return empty;
     const inFlight: Promise<ChunkResult>[] = [];
     for await (const chunk of chunks) {
-      const end = chunk.begin + chunk.leaves.length;
+      const end = chunk.begin + leafCount(chunk.leaves);
       const cuts = heads.map((head) => head.size).filter((size) => size > chunk.begin && size <= end);
       inFlight.push(run(packChunk(chunk.begin, chunk.leaves, chunk.expected, [...new Set(cuts)], chunk.storedNodes, chunk.lowestLevel)));
       if (inFlight.length >= Math.max(2, workerCount * 2)) {

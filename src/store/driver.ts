@@ -1,6 +1,6 @@
 import type { RowItem } from './append-items.ts';
 import type { BatchCommitted } from './group-commit.ts';
-import type { LeafColumns, NodeId, NodeRange, StoredCheckpoint, StoredKey, StoredLeaf, StoredNode, TreeHasher } from './types.ts';
+import type { LeafBlock, LeafColumns, NodeId, NodeRange, StoredCheckpoint, StoredKey, StoredLeaf, StoredNode, TreeHasher } from './types.ts';
 
 /**
  * What a dialect provides: the few statements that differ between SQLite and PostgreSQL. Everything the dialects
@@ -28,6 +28,10 @@ export interface StoreDriver {
   leafColumns(from: number, to: number, limit: number): Promise<LeafColumns>;
   /** Every stored node (level ≥ 1) inside the ranges. */
   nodeRanges(ranges: readonly NodeRange[]): Promise<StoredNode[]>;
+  /** Store.leafBlock: every leaf of [from, to) in one block, or undefined when one is missing or malformed. */
+  leafBlock(from: number, to: number): Promise<LeafBlock | undefined>;
+  /** Store.nodeBlock: every node of the ranges packed, or undefined when one is missing or malformed. */
+  nodeBlock(ranges: readonly NodeRange[]): Promise<Uint8Array | undefined>;
 
   /** Inserts unless a checkpoint of that size exists (then leaves it unchanged). */
   insertCheckpoint(checkpoint: StoredCheckpoint): Promise<void>;

@@ -1,6 +1,7 @@
 export type {
   AppendItem,
   AppendResult,
+  LeafBlock,
   LeafColumns,
   NodeId,
   NodeRange,

@@ -5,7 +5,7 @@ import { GroupCommit } from './group-commit.ts';
 import type { DecisionStore } from './decisions.ts';
 import type { MonitorStore } from './monitor.ts';
 import type { TokenStore } from './tokens.ts';
-import type { AppendItem, AppendResult, LeafColumns, NodeId, NodeRange, Store, StoredCheckpoint, StoredKey, StoredLeaf, StoredNode, TreeHasher } from './types.ts';
+import type { AppendItem, AppendResult, LeafBlock, LeafColumns, NodeId, NodeRange, Store, StoredCheckpoint, StoredKey, StoredLeaf, StoredNode, TreeHasher } from './types.ts';
 
 /** Leaves fetched per round trip by readLeaves: large enough to amortise a query, small enough to bound memory. */
 export const LEAF_PAGE_SIZE = 2_000;
@@ -98,6 +98,11 @@ export class LedgerStore implements Store {
 
   async nodeRanges(ranges: readonly NodeRange[]): Promise<StoredNode[]> {
     this.#open();
+    this.#checkRanges(ranges);
+    return ranges.length === 0 ? [] : this.#driver.nodeRanges(ranges);
+  }
+
+  #checkRanges(ranges: readonly NodeRange[]): void {
     for (const range of ranges) {
       if (!isIndex(range.level) || range.level < 1 || range.level > 62 || !isIndex(range.from) || !isIndex(range.to) || range.from > range.to) {
         fail('LEDGER_INDEX_OUT_OF_RANGE', `node range (level ${range.level}, [${range.from}, ${range.to})) is not a range of tree positions`, {
@@ -105,7 +110,20 @@ export class LedgerStore implements Store {
         });
       }
     }
-    return ranges.length === 0 ? [] : this.#driver.nodeRanges(ranges);
+  }
+
+  async leafBlock(from: number, to: number): Promise<LeafBlock | undefined> {
+    this.#open();
+    if (!isIndex(from) || !isIndex(to) || from >= to) {
+      fail('LEDGER_INDEX_OUT_OF_RANGE', `leaf range [${from}, ${to}) is not a block of the log`, { expected: '0 ≤ from < to' });
+    }
+    return this.#driver.leafBlock(from, to);
+  }
+
+  async nodeBlock(ranges: readonly NodeRange[]): Promise<Uint8Array | undefined> {
+    this.#open();
+    this.#checkRanges(ranges);
+    return ranges.length === 0 ? new Uint8Array(0) : this.#driver.nodeBlock(ranges);
   }
 
   async saveCheckpoint(checkpoint: StoredCheckpoint): Promise<void> {

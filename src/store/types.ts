@@ -92,6 +92,19 @@ export interface LeafColumns {
   readonly leafHashes: readonly Uint8Array[];
 }
 
+/**
+ * The leaves [from, to) in one piece, for verification: one buffer per chunk instead of two per row (a Uint8Array
+ * made per blob cost more than hashing the leaf).
+ */
+export interface LeafBlock {
+  /** Every leaf preceded by one zero byte (room for the RFC 6962 leaf prefix, so the leaf is hashed in place). */
+  readonly data: Uint8Array;
+  /** to − from + 1 offsets: leaf from + k, with its zero byte, is data[offsets[k], offsets[k + 1]). */
+  readonly offsets: Float64Array;
+  /** The stored leaf hashes, 32 bytes each, back to back. */
+  readonly leafHashes: Uint8Array;
+}
+
 /** A signed tree head: `text` is the C2SP signed note as produced by the ledger; the store keeps it verbatim. */
 export interface StoredCheckpoint {
   readonly size: number;
@@ -137,6 +150,17 @@ export interface Store {
   leafColumns(from: number, to: number, limit: number): Promise<LeafColumns>;
   /** Every stored node in the given level ranges (level ≥ 1), in one round trip, in no particular order. */
   nodeRanges(ranges: readonly NodeRange[]): Promise<StoredNode[]>;
+  /**
+   * For verification, the fast path of leafColumns: every leaf of [from, to) packed in one block, or undefined when
+   * any row is missing or not well-formed (a stored hash that is not a 32-byte blob, a leaf that is not a blob) —
+   * leafColumns then says which.
+   */
+  leafBlock(from: number, to: number): Promise<LeafBlock | undefined>;
+  /**
+   * For verification, the fast path of nodeRanges: the stored hashes of every node of the ranges, range after range,
+   * index order within each, 32 bytes each; undefined when any is missing or not a 32-byte blob.
+   */
+  nodeBlock(ranges: readonly NodeRange[]): Promise<Uint8Array | undefined>;
 
   /** Saves a checkpoint; saving the identical checkpoint again is a no-op, a different one for its size is refused. */
   saveCheckpoint(checkpoint: StoredCheckpoint): Promise<void>;

@@ -1,5 +1,5 @@
-import { chunkNodeLayout, HASH_SIZE, isHash, slotOf, type LeafChunk } from '../../ledger/index.ts';
-import { LOWEST_STORED_LEVEL, type LeafColumns, type Store, type StoredNode } from '../../store/index.ts';
+import { chunkNodeLayout, HASH_SIZE, isHash, slotOf, type LeafChunk, type NodeLayout } from '../../ledger/index.ts';
+import { LOWEST_STORED_LEVEL, type LeafColumns, type NodeRange, type Store, type StoredNode } from '../../store/index.ts';
 import type { VerifyFinding } from './types.ts';
 
 /** One chunk as read: the leaves that are present and well-formed from `begin` on, and the problem that ended them. */
@@ -49,10 +49,24 @@ export class StoreChunks {
   }
 }
 
-/** Reads the chunk [begin, end) of a log of `size` leaves: its leaves, stored leaf hashes and stored inner nodes. */
+/**
+ * Reads the chunk [begin, end) of a log of `size` leaves: its leaves, stored leaf hashes and stored inner nodes. The
+ * common case is one block of leaves and one of nodes (Store.leafBlock, Store.nodeBlock); when either says a row is
+ * missing or malformed, the chunk is read again row by row to name the first bad index.
+ */
 export async function readChunk(store: Store, begin: number, end: number, size: number): Promise<ReadChunk> {
   const layout = chunkNodeLayout(begin, end, LOWEST_STORED_LEVEL);
   const ranges = layout.levels.map((span) => ({ level: span.level, from: span.first, to: span.first + span.count }));
+  const [block, packedNodes] = await Promise.all([store.leafBlock(begin, end), store.nodeBlock(ranges)]);
+  if (block !== undefined && packedNodes?.length === layout.total * HASH_SIZE) {
+    const { data, offsets, leafHashes } = block;
+    return { chunk: { begin, leaves: { data, offsets }, expected: leafHashes, storedNodes: packedNodes, lowestLevel: LOWEST_STORED_LEVEL }, problem: undefined };
+  }
+  return readRows(store, begin, end, size, layout, ranges);
+}
+
+/** readChunk row by row: the leaves present and well-formed from `begin` on, and a finding naming the first that is not. */
+async function readRows(store: Store, begin: number, end: number, size: number, layout: NodeLayout, ranges: readonly NodeRange[]): Promise<ReadChunk> {
   const [page, nodes]: [LeafColumns, StoredNode[]] = await Promise.all([store.leafColumns(begin, end, end - begin), store.nodeRanges(ranges)]);
   let count = 0;
   while (count < page.indices.length && page.indices[count] === begin + count && isHash(page.leafHashes[count])) count++;

@@ -4,7 +4,7 @@
  * the thread that folds the results.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { hashChunk, packChunk, type ChunkResult } from '../../ledger/index.ts';
+import { hashChunk, leafCount, packChunk, type ChunkResult } from '../../ledger/index.ts';
 import { openStore } from '../../store/index.ts';
 import { readChunk } from './store-chunks.ts';
 import { treeHasher } from './tree-hasher.ts';
@@ -21,7 +21,7 @@ port?.on('message', (message: { id: number; begin: number; end: number; cuts: re
   const { id, begin, end, cuts } = message;
   readChunk(store, begin, end, size).then(
     ({ chunk, problem }) => {
-      const count = chunk?.leaves.length ?? 0;
+      const count = chunk === undefined ? 0 : leafCount(chunk.leaves);
       const result: ChunkResult =
         chunk === undefined
           ? { begin, count: 0, mismatch: -1, nodes: [], cuts: [] }

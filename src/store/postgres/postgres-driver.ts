@@ -2,10 +2,10 @@ import type pg from 'pg';
 import type { RowItem } from '../append-items.ts';
 import type { StoreDriver } from '../driver.ts';
 import type { BatchCommitted } from '../group-commit.ts';
-import type { LeafColumns, NodeId, NodeRange, StoredCheckpoint, StoredKey, StoredLeaf, StoredNode, TreeHasher } from '../types.ts';
+import type { LeafBlock, LeafColumns, NodeId, NodeRange, StoredCheckpoint, StoredKey, StoredLeaf, StoredNode, TreeHasher } from '../types.ts';
 import { commitPostgresBatch } from './append.ts';
 import { fetchNodes } from './fetch-nodes.ts';
-import { fetchLeafColumns, fetchNodeRanges } from './verify-reads.ts';
+import { fetchLeafBlock, fetchLeafColumns, fetchNodeBlock, fetchNodeRanges } from './verify-reads.ts';
 import { int, toCheckpoint, toKey, toLeaf, type Row } from './rows.ts';
 
 /** The shared store's statements over a pg pool. Every replica runs the same statements on the same tables. */
@@ -47,6 +47,14 @@ export class PostgresDriver implements StoreDriver {
 
   nodeRanges(ranges: readonly NodeRange[]): Promise<StoredNode[]> {
     return fetchNodeRanges(this.#pool, ranges);
+  }
+
+  leafBlock(from: number, to: number): Promise<LeafBlock | undefined> {
+    return fetchLeafBlock(this.#pool, from, to);
+  }
+
+  nodeBlock(ranges: readonly NodeRange[]): Promise<Uint8Array | undefined> {
+    return fetchNodeBlock(this.#pool, ranges);
   }
 
   async insertCheckpoint(checkpoint: StoredCheckpoint): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
-import type { LeafColumns, NodeRange, StoredNode } from '../types.ts';
+import { concatBytes, ownBytes, packedOffsets } from '../packed-blocks.ts';
+import type { LeafBlock, LeafColumns, NodeRange, StoredNode } from '../types.ts';
 import { bytes, int, type Row } from './rows.ts';
 
 /**
@@ -26,4 +27,45 @@ export async function fetchNodeRanges(pool: Pool, ranges: readonly NodeRange[]):
     [ranges.map((r) => r.level), ranges.map((r) => r.from), ranges.map((r) => r.to)],
   );
   return rows.map((row) => ({ level: int(row.level), index: int(row.idx), hash: bytes(row.hash) }));
+}
+
+/**
+ * Store.leafBlock in one round trip: ordered aggregates (string_agg … ORDER BY idx) return the leaves and their stored
+ * hashes as two bytea values instead of two per row. Rows are checked to be exactly [from, to) (idx is the primary
+ * key, so count, min and max say so) with 32-byte hashes; else undefined, and leafColumns names the row.
+ */
+export async function fetchLeafBlock(pool: Pool, from: number, to: number): Promise<LeafBlock | undefined> {
+  const { rows } = await pool.query<unknown[]>({
+    text: `SELECT count(*), min(idx), max(idx), bool_and(length(leaf_hash) = 32), string_agg(length(leaf)::text, ',' ORDER BY idx),
+             string_agg('\\x00'::bytea || leaf, ''::bytea ORDER BY idx), string_agg(leaf_hash, ''::bytea ORDER BY idx)
+           FROM ledger_leaves WHERE idx >= $1 AND idx < $2`,
+    values: [from, to],
+    rowMode: 'array',
+  });
+  const [count, first, last, wellFormed, lengths, data, leafHashes] = rows[0] ?? [];
+  if (int(count) !== to - from || int(first) !== from || int(last) !== to - 1 || wellFormed !== true) return undefined;
+  const offsets = packedOffsets(typeof lengths === 'string' ? lengths : null, to - from, 1);
+  const block = { data: ownBytes(bytes(data)), offsets, leafHashes: ownBytes(bytes(leafHashes)) };
+  return offsets === undefined || offsets[to - from] !== block.data.length ? undefined : { ...block, offsets };
+}
+
+/** Store.nodeBlock in one round trip: per range, its count and its hashes aggregated in index order. */
+export async function fetchNodeBlock(pool: Pool, ranges: readonly NodeRange[]): Promise<Uint8Array | undefined> {
+  const { rows } = await pool.query<unknown[]>({
+    // LATERAL with OFFSET 0 for one index range scan per range, as in fetchNodeRanges.
+    text: `SELECT r.k, count(n.hash), coalesce(bool_and(length(n.hash) = 32), true), string_agg(n.hash, ''::bytea ORDER BY n.idx)
+           FROM unnest($1::integer[], $2::bigint[], $3::bigint[]) WITH ORDINALITY AS r (level, lo, hi, k)
+           LEFT JOIN LATERAL (SELECT idx, hash FROM ledger_nodes WHERE level = r.level AND idx >= r.lo AND idx < r.hi OFFSET 0) AS n ON true
+           GROUP BY r.k ORDER BY r.k`,
+    values: [ranges.map((r) => r.level), ranges.map((r) => r.from), ranges.map((r) => r.to)],
+    rowMode: 'array',
+  });
+  if (rows.length !== ranges.length) return undefined;
+  const parts: Uint8Array[] = [];
+  for (const [k, row] of rows.entries()) {
+    const range = ranges[k] as NodeRange;
+    if (int(row[1]) !== range.to - range.from || row[2] !== true) return undefined;
+    if (range.to > range.from) parts.push(bytes(row[3]));
+  }
+  return concatBytes(parts);
 }

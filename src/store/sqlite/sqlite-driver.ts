@@ -6,7 +6,7 @@ import { commitSqliteBatch, prepareAppend, type AppendStatements } from './appen
 import type { SqliteDecisionTable } from './decision-table.ts';
 import { sqliteError } from './open-database.ts';
 import { toCheckpoint, toKey, toLeaf, type Row } from './rows.ts';
-import type { LeafColumns, NodeId, NodeRange, StoredCheckpoint, StoredKey, StoredLeaf, StoredNode, TreeHasher } from '../types.ts';
+import type { LeafBlock, LeafColumns, NodeId, NodeRange, StoredCheckpoint, StoredKey, StoredLeaf, StoredNode, TreeHasher } from '../types.ts';
 import { SqliteVerifyReads } from './verify-reads.ts';
 import { leafSpan, LOWEST_STORED_LEVEL, lowNodeHash } from '../tree-edge.ts';
 
@@ -71,6 +71,14 @@ export class SqliteDriver implements StoreDriver {
 
   nodeRanges(ranges: readonly NodeRange[]): Promise<StoredNode[]> {
     return this.#run(() => this.#verifyReads.nodeRanges(ranges));
+  }
+
+  leafBlock(from: number, to: number): Promise<LeafBlock | undefined> {
+    return this.#run(() => this.#verifyReads.leafBlock(from, to));
+  }
+
+  nodeBlock(ranges: readonly NodeRange[]): Promise<Uint8Array | undefined> {
+    return this.#run(() => this.#verifyReads.nodeBlock(ranges));
   }
 
   insertCheckpoint(checkpoint: StoredCheckpoint): Promise<void> {
