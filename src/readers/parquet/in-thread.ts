@@ -1,4 +1,4 @@
-import { parquetMetadataAsync, parquetRead, parquetSchema, type FileMetaData } from 'hyparquet';
+import { parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type FileMetaData } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import { fail, isStewardError, StewardError } from '../../core/index.ts';
 import { BatchBuffers } from '../columns/batch.ts';
@@ -8,23 +8,35 @@ import { openForReading } from '../file-chunks.ts';
 import type { ColumnRequest, ReadOptions, RowBatch, TableReader, TableSource } from '../types.ts';
 import { fileAsyncBuffer } from './file-buffer.ts';
 import { SlicePages } from './pages.ts';
+import { cutBatch } from './slice-batch.ts';
 import { decodeParquetValues } from './values.ts';
 
-/** Rows decoded per hyparquet call (see batches()). */
-export const DECODE_ROWS = 1 << 18;
+/**
+ * Most rows decoded per slice (see batches()). A row group up to this size is one slice: Parquet pages may span a
+ * whole column chunk (hyparquet-writer's do, 1M rows each in the benchmark file), and a slice that cuts a page
+ * decodes the whole page again for every slice it touches. Larger groups (pyarrow once wrote 64M-row groups) are cut,
+ * so memory stays bounded: 1M rows of the check's six columns are 36 MB of typed arrays.
+ */
+export const SLICE_ROWS = 1 << 20;
 
 /**
  * Opens a Parquet file with hyparquet, in the calling thread (the worker's side of reader.ts; the magic bytes were
- * already checked there). The footer metadata gives the schema (header = top-level column names) now;
- * batches() then reads one row group at a time, only the requested columns, so memory is bounded by a row group, not
- * the file. Every Parquet codec but LZO is read (hyparquet does snappy; hyparquet-compressors adds gzip, zstd,
- * brotli, lz4 — writers such as pyarrow, Spark and DuckDB use zstd and gzip too). Anything hyparquet rejects (bad
- * magic, corrupt footer or pages, an LZO page) is
+ * already checked there). The footer metadata gives the schema (header = top-level column names) now; batches() then
+ * decodes one slice of a row group at a time (at most SLICE_ROWS rows; `sliceRowsOverride` lets tests cut smaller
+ * ones), only the requested columns, so memory is bounded by a slice, not the file. Every Parquet codec but LZO is read
+ * (hyparquet does snappy; hyparquet-compressors adds gzip, zstd, brotli, lz4 — writers such as pyarrow, Spark and
+ * DuckDB use zstd and gzip too). Anything hyparquet rejects (bad magic, corrupt footer or pages, an LZO page) is
  * INPUT_INVALID_PARQUET. Row positions in errors are 0-based row indexes (`rows[12].score`).
  */
-export async function openParquetInThread(source: TableSource, requests: readonly ColumnRequest[], options: ReadOptions = {}): Promise<TableReader> {
+export async function openParquetInThread(
+  source: TableSource,
+  requests: readonly ColumnRequest[],
+  options: ReadOptions = {},
+  sliceRowsOverride?: number,
+): Promise<TableReader> {
   const file = source.path;
   const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
+  const sliceRows = Math.max(1, sliceRowsOverride ?? SLICE_ROWS);
   const { handle, size } = await openForReading(file);
   let metadata: FileMetaData;
   let header: string[];
@@ -45,42 +57,22 @@ export async function openParquetInThread(source: TableSource, requests: readonl
     const opened = await openForReading(file);
     try {
       const buffer = fileAsyncBuffer(opened.handle, opened.size);
-      const columns = plan.slots.map((slot) => slot.name);
-      const slotOf = new Map(columns.map((name, index) => [name, index]));
+      // One set of slice arrays for the whole read: every slice overwrites its rows, and each batch is a copy cut
+      // before the next slice is decoded. A fresh set per slice (36 MB per 1M-row group of the check's columns) was
+      // garbage the worker's heap kept around for several slices.
+      const largest = metadata.row_groups.reduce((most, group) => Math.max(most, Number(group.num_rows)), 0);
+      const slice = new BatchBuffers(plan.slots, Math.min(sliceRows, largest));
       let rowsRead = 0;
       let groupStart = 0;
       for (const group of metadata.row_groups) {
         const groupEnd = groupStart + Number(group.num_rows);
-        // A slice of DECODE_ROWS rows at a time, not the whole row group: hyparquet decodes only the pages a slice
-        // touches (through the offset index when the writer wrote one), so memory is bounded by a slice instead of a
-        // row group (a 1M-row group of strings is hundreds of MB of JavaScript values). Slices much smaller than a
-        // page would decode the same page again and again, hence a few batches per slice.
-        for (let sliceStart = groupStart; sliceStart < groupEnd; sliceStart += DECODE_ROWS) {
-          const sliceEnd = Math.min(sliceStart + DECODE_ROWS, groupEnd);
-          const pages = new SlicePages(columns.length);
-          await guard(file, () =>
-            parquetRead({
-              file: buffer,
-              metadata,
-              columns,
-              rowStart: sliceStart,
-              rowEnd: sliceEnd,
-              compressors,
-              useOffsetIndex: true,
-              onChunk: (chunk) => pages.add(slotOf.get(chunk.columnName) ?? -1, { start: chunk.rowStart, data: chunk.columnData }),
-            }),
-          );
-          pages.seal();
+        for (let sliceStart = groupStart; sliceStart < groupEnd; sliceStart += sliceRows) {
+          const sliceEnd = Math.min(sliceStart + sliceRows, groupEnd);
+          await decodeSlice(buffer, slice, sliceStart, sliceEnd);
           for (let firstRow = sliceStart; firstRow < sliceEnd; firstRow += batchRows) {
             const rows = Math.min(batchRows, sliceEnd - firstRow);
-            const buffers = new BatchBuffers(plan.slots, rows);
-            plan.slots.forEach((slot, index) => {
-              const locate = (row: number) => ({ file, path: `rows[${firstRow + row}].${slot.name}` });
-              pages.each(index, firstRow, firstRow + rows, file, (data, from, count, at) => decodeParquetValues(slot, index, buffers, data, from, count, at, locate));
-            });
-            buffers.rows = rows;
             rowsRead += rows;
-            yield buffers.finish(firstRow, (row, column) => ({ file, path: `rows[${firstRow + row}]${column === undefined ? '' : `.${column}`}` }));
+            yield cutBatch(slice, firstRow, firstRow - sliceStart, rows, (row, column) => ({ file, path: `rows[${firstRow + row}]${column === undefined ? '' : `.${column}`}` }));
           }
         }
         groupStart = groupEnd;
@@ -90,6 +82,35 @@ export async function openParquetInThread(source: TableSource, requests: readonl
     } finally {
       await opened.handle.close();
     }
+  }
+
+  /**
+   * Decodes rows [sliceStart, sliceEnd) of every requested column into `slice`, one column at a time: hyparquet reads
+   * that column's bytes of the slice (through the offset index when the writer wrote one) and decodes its pages, which
+   * are converted to typed arrays at once and dropped before the next column is read. So at most one column's
+   * compressed bytes and decoded JavaScript values are alive besides the slice's typed arrays.
+   */
+  async function decodeSlice(buffer: AsyncBuffer, slice: BatchBuffers, sliceStart: number, sliceEnd: number): Promise<void> {
+    slice.invalid.fill(undefined);
+    for (const [index, slot] of plan.slots.entries()) {
+      const pages = new SlicePages(1);
+      await guard(file, () =>
+        parquetRead({
+          file: buffer,
+          metadata,
+          columns: [slot.name],
+          rowStart: sliceStart,
+          rowEnd: sliceEnd,
+          compressors,
+          useOffsetIndex: true,
+          onChunk: (chunk) => pages.add(0, { start: chunk.rowStart, data: chunk.columnData }),
+        }),
+      );
+      pages.seal();
+      const locate = (row: number) => ({ file, path: `rows[${sliceStart + row}].${slot.name}` });
+      pages.each(0, sliceStart, sliceEnd, file, (data, from, count, at) => decodeParquetValues(slot, index, slice, data, from, count, at, locate));
+    }
+    slice.rows = sliceEnd - sliceStart;
   }
 
   return { format: 'parquet', header, totalBytes: size, totalRows, batches };

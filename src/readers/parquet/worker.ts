@@ -2,7 +2,7 @@
  * The Parquet decoder's thread. hyparquet is trusted with valid files only: on a corrupt one it can throw anything,
  * allocate without bound or loop forever (a page header without a size makes its read offset NaN). Running it here
  * lets the main thread stop it by a watchdog and turn any failure into INPUT_INVALID_PARQUET, and it decodes the
- * next row group while the main thread computes statistics on the previous one.
+ * next batches while the main thread computes statistics on the previous ones (reader.ts keeps requests queued).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { isStewardError } from '../../core/index.ts';
@@ -26,9 +26,13 @@ async function run(): Promise<void> {
   post({ type: 'header', header: reader.header, totalBytes: reader.totalBytes, totalRows: reader.totalRows });
   const batches = reader.batches()[Symbol.asyncIterator]();
   const sent = input.requests.map(() => 0);
+  // Several requests are answered back to back, so the generator may have moved on (and updated the progress) before
+  // an earlier answer is posted: each update is sent once, with whichever answer comes first.
+  let posted: ReadProgress | undefined;
+  const fresh = (): ReadProgress | undefined => (progress === posted ? undefined : (posted = progress));
   port?.on('message', () => {
     batches.next().then((next) => {
-      if (next.done === true) return post({ type: 'done', progress });
+      if (next.done === true) return post({ type: 'done', progress: fresh() });
       const batch = next.value;
       const columns = [...batch.columns.values()];
       // A batch's arrays are fresh and fill their buffers: they are handed over as they are (transferred, not copied).
@@ -42,7 +46,7 @@ async function run(): Promise<void> {
         return added;
       });
       const transfer = [...numbers, ...codes].flatMap((array) => (array === undefined ? [] : [array.buffer as ArrayBuffer]));
-      post({ type: 'batch', firstRow: batch.firstRow, rows: batch.rows, numbers, codes, invalid, newValues, progress }, transfer);
+      post({ type: 'batch', firstRow: batch.firstRow, rows: batch.rows, numbers, codes, invalid, newValues, progress: fresh() }, transfer);
     }, report);
   });
 }
