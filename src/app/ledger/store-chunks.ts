@@ -19,32 +19,39 @@ export class StoreChunks {
   readonly #store: Store;
   readonly #size: number;
   readonly #chunkSize: number;
+  readonly #ahead: number;
   problem: VerifyFinding | undefined;
 
-  constructor(store: Store, size: number, chunkSize: number) {
+  /** `ahead`: chunks read at once, each on its own connections when the store has several (PostgreSQL). */
+  constructor(store: Store, size: number, chunkSize: number, ahead = 1) {
     this.#store = store;
     this.#size = size;
     this.#chunkSize = chunkSize;
+    this.#ahead = Math.max(1, ahead);
   }
 
   async *chunks(): AsyncGenerator<LeafChunk> {
-    // The next chunk's two queries are sent before this chunk is handed over, so on PostgreSQL the round trips
-    // overlap the hashing instead of following it.
-    let next = this.#size > 0 ? readChunk(this.#store, 0, Math.min(this.#chunkSize, this.#size), this.#size) : undefined;
-    let begin = 0;
+    // Later chunks' queries are sent before this chunk is handed over, so on PostgreSQL the round trips overlap the
+    // hashing instead of following it, and with ahead ≥ 2 the server builds several chunks at once (one backend
+    // process per connection: the profile of verify on PostgreSQL showed this thread waiting on one of them).
+    const reads: Promise<ReadChunk>[] = [];
+    let next = 0;
+    const issue = (): void => {
+      const begin = next;
+      next = Math.min(begin + this.#chunkSize, this.#size);
+      reads.push(readChunk(this.#store, begin, next, this.#size));
+    };
     try {
-      while (next !== undefined) {
-        const end = Math.min(begin + this.#chunkSize, this.#size);
-        const current = next;
-        next = end < this.#size ? readChunk(this.#store, end, Math.min(end + this.#chunkSize, this.#size), this.#size) : undefined;
-        const { chunk, problem } = await current;
+      while (next < this.#size && reads.length < this.#ahead) issue();
+      while (reads.length > 0) {
+        const { chunk, problem } = await (reads.shift() as Promise<ReadChunk>);
         this.problem = problem;
         if (chunk !== undefined) yield chunk;
         if (problem !== undefined) return;
-        begin = end;
+        if (next < this.#size) issue();
       }
     } finally {
-      next?.catch(() => undefined); // a read started ahead and then abandoned must not go unhandled
+      for (const read of reads) read.catch(() => undefined); // reads started ahead and then abandoned must not go unhandled
     }
   }
 }

@@ -44,9 +44,12 @@ export async function verifyStore(store: Store, source?: StoreSource): Promise<V
   return { ok: true, size, root: log.ok ? toHex(log.root) : '', checkpoints: stored.length };
 }
 
-/** Chunks read on this thread (one connection; on PostgreSQL the round trips overlap the hashing threads). */
+/**
+ * Chunks read on this thread, hashed on worker threads. On PostgreSQL two chunks are read at once on separate
+ * connections (the server builds each on one backend process), and their round trips overlap the hashing.
+ */
 async function readHere(store: Store, size: number, heads: readonly TreeHead[], nodes: NodeCheck): Promise<{ log: LogCheck; problem: VerifyFinding | undefined }> {
-  const reader = new StoreChunks(store, size, CHUNK_SIZE);
+  const reader = new StoreChunks(store, size, CHUNK_SIZE, store.dialect === 'postgres' ? 2 : 1);
   const log = await verifyChunks(reader.chunks(), heads, nodes);
   return { log, problem: reader.problem };
 }
