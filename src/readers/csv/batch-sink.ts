@@ -73,6 +73,10 @@ export class CsvBatchSink implements CsvSink {
     (this.codes[slot] as Int32Array)[row] = code;
   }
 
+  number(slot: number, value: number): void {
+    (this.numbers[slot] as Float64Array)[this.buffers.rows] = value;
+  }
+
   endRow(line: number, start: number, end: number): boolean {
     const row = this.buffers.rows;
     this.rowLines[row] = line;

@@ -36,6 +36,7 @@ export async function* csvPass(spec: CsvPassSpec): AsyncGenerator<CsvPassBatch> 
     const scanner = new CsvScanner(file, delimiter);
     await readCsvHeader(window, scanner, file);
     scanner.setPlan(header, plan.slotOfField);
+    scanner.setNumberSlots(Uint8Array.from(header, (_, field) => (plan.slots[plan.slotOfField[field] ?? -1]?.kind === 'number' ? 1 : 0)));
     let sink = new CsvBatchSink(file, delimiter, header, plan.slots, batchRows);
     let firstRow = 0;
     const report = (): void => spec.onProgress?.({ bytesRead: window.bytesRead, totalBytes: opened.size, rowsRead: firstRow + sink.buffers.rows });
