@@ -5,16 +5,25 @@
  */
 export function packedOffsets(lengths: string | null, count: number, gap: number): Float64Array | undefined {
   if (typeof lengths !== 'string') return undefined;
-  const parts = lengths.split(',');
-  if (parts.length !== count) return undefined;
+  // Parsed digit by digit: split and Number cost a string per value, a tenth of the chunk's read time.
   const offsets = new Float64Array(count + 1);
   let at = 0;
-  for (let k = 0; k < count; k++) {
-    const length = Number(parts[k]);
-    if (!Number.isSafeInteger(length) || length < 0) return undefined;
-    offsets[k] = at;
-    at += gap + length;
+  let k = 0;
+  let length = -1;
+  for (let i = 0; i <= lengths.length; i++) {
+    const c = i < lengths.length ? lengths.charCodeAt(i) : 44;
+    if (c >= 48 && c <= 57) {
+      length = (length < 0 ? 0 : length * 10) + (c - 48);
+      if (length > Number.MAX_SAFE_INTEGER / 10) return undefined;
+    } else if (c === 44 && length >= 0 && k < count) {
+      offsets[k++] = at;
+      at += gap + length;
+      length = -1;
+    } else {
+      return undefined;
+    }
   }
+  if (k !== count) return undefined;
   offsets[count] = at;
   return offsets;
 }
