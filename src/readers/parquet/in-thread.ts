@@ -6,6 +6,7 @@ import { planColumns } from '../columns/plan.ts';
 import { DEFAULT_BATCH_ROWS } from '../csv/reader.ts';
 import { openForReading } from '../file-chunks.ts';
 import type { ColumnRequest, ReadOptions, RowBatch, TableReader, TableSource } from '../types.ts';
+import { codingParsers } from './coded-text.ts';
 import { fileAsyncBuffer } from './file-buffer.ts';
 import { SlicePages } from './pages.ts';
 import { cutBatch } from './slice-batch.ts';
@@ -103,6 +104,7 @@ export async function openParquetInThread(
           rowEnd: sliceEnd,
           compressors,
           useOffsetIndex: true,
+          ...(slot.dictionary === undefined ? {} : { parsers: codingParsers(slot.dictionary) }),
           onChunk: (chunk) => pages.add(0, { start: chunk.rowStart, data: chunk.columnData }),
         }),
       );

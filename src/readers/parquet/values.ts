@@ -2,6 +2,7 @@ import { fail, type Location } from '../../core/index.ts';
 import type { BatchBuffers } from '../columns/batch.ts';
 import { NOT_A_NUMBER, parseNumberText } from '../columns/number-parse.ts';
 import type { SlotPlan } from '../columns/plan.ts';
+import { CodedText } from './coded-text.ts';
 
 /** Per category dictionary: codes of the integers 0..SMALL_INTS−1 seen so far (UNSEEN: not yet), see below. */
 const SMALL_INTS = 4096;
@@ -17,7 +18,8 @@ const smallIntCodes = new WeakMap<object, Int32Array>();
  *
  * Fast paths, because every cell of a 10M-row file passes here: typed arrays of numbers are copied without a
  * per-value type test; a small non-negative integer in a category column (a 0/1 label stored as INT32) takes its code
- * from a table instead of making a string per cell; a text equal to the previous one reuses its code.
+ * from a table instead of making a string per cell; a text equal to the previous one reuses its code; text already
+ * interned while hyparquet decoded it (CodedText, see coded-text.ts) brings its code along.
  */
 export function decodeParquetValues(
   slot: SlotPlan,
@@ -66,7 +68,9 @@ export function decodeParquetValues(
       continue;
     }
     let code: number;
-    if (typeof value === 'number' && value >= 0 && value < SMALL_INTS && Number.isInteger(value)) {
+    if (value instanceof CodedText) {
+      code = value.code;
+    } else if (typeof value === 'number' && value >= 0 && value < SMALL_INTS && Number.isInteger(value)) {
       if (small === undefined) smallIntCodes.set(dictionary, (small = new Int32Array(SMALL_INTS).fill(UNSEEN)));
       code = small[value] as number;
       if (code === UNSEEN) small[value] = code = dictionary.internString(String(value));
