@@ -3,6 +3,7 @@ import type { RowItem } from '../append-items.ts';
 import type { StoreDriver } from '../driver.ts';
 import type { BatchCommitted } from '../group-commit.ts';
 import { commitSqliteBatch, prepareAppend, type AppendStatements } from './append.ts';
+import type { Checkpointer } from './checkpointer.ts';
 import type { SqliteDecisionTable } from './decision-table.ts';
 import { sqliteError } from './open-database.ts';
 import { toCheckpoint, toKey, toLeaf, type Row } from './rows.ts';
@@ -30,9 +31,12 @@ export class SqliteDriver implements StoreDriver {
   readonly #verifyReads: SqliteVerifyReads;
   /** The decision and label tables on the same connection: an append inserts the rows its leaves ledger. */
   readonly #tables: SqliteDecisionTable;
+  /** Moves WAL checkpoints off this thread once the store keeps committing (checkpointer.ts). */
+  readonly #checkpointer: Checkpointer;
 
-  constructor(db: DatabaseSync, location: string, hasher: TreeHasher, tables: SqliteDecisionTable) {
+  constructor(db: DatabaseSync, location: string, hasher: TreeHasher, tables: SqliteDecisionTable, checkpointer: Checkpointer) {
     this.#db = db;
+    this.#checkpointer = checkpointer;
     this.#tables = tables;
     this.#hasher = hasher;
     this.location = location;
@@ -50,7 +54,11 @@ export class SqliteDriver implements StoreDriver {
   }
 
   commitBatch(rows: readonly RowItem[], hasher: TreeHasher): Promise<BatchCommitted> {
-    return this.#run(() => commitSqliteBatch(this.#db, this.#append, rows, hasher, (id) => this.#nodeHash(id), this.#tables));
+    return this.#run(() => {
+      const committed = commitSqliteBatch(this.#db, this.#append, rows, hasher, (id) => this.#nodeHash(id), this.#tables);
+      this.#checkpointer.committed();
+      return committed;
+    });
   }
 
   size(): Promise<number> {
@@ -139,9 +147,9 @@ export class SqliteDriver implements StoreDriver {
     });
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    await this.#checkpointer.close();
     if (this.#db.isOpen) this.#db.close();
-    return Promise.resolve();
   }
 
   /** Runs a synchronous statement as a promise; damage found mid-read becomes STORE_CORRUPT like damage found at open. */
