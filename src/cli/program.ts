@@ -14,7 +14,7 @@ export type SetExitCode = (code: number) => void;
 
 export function buildProgram(terminal: Terminal, setExitCode: SetExitCode): Command {
   const program = new Command('steward')
-    .description('Governance for teams that ship AI: release gates over evaluation data, with CI-native reports.')
+    .description('Governance for teams that ship AI: release and data gates with CI-native reports, a tamper-evident ledger of what was built, checked, approved and deployed, and production monitoring.')
     .version(toolVersion, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
