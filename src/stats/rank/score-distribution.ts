@@ -12,6 +12,7 @@
 export const EXACT_CAP = 1 << 16;
 export const BIN_COUNT = 1 << 16;
 
+import { keyOrder } from './key-order.ts';
 import { release } from './release.ts';
 
 const scratch = new Float64Array(1);
@@ -110,6 +111,13 @@ export class ScoreDistribution {
       }
       return;
     }
+    if (this.#binPos === undefined && this.#size === 0) {
+      this.#copyExact(other);
+      return;
+    }
+    // Room for the union up front (it has at most EXACT_CAP entries before switching): no regrowth and rehash of the
+    // index while merging, which only changes where entries sit in the index, never their numbers or sums.
+    if (this.#binPos === undefined) this.#reserve(Math.min(EXACT_CAP, this.#size + other.#size));
     // One probe per entry for both of its sums: the same additions as add(key, 1, pos) then add(key, 0, neg), which
     // find the same entry (or, once the table has switched, the same bin) twice.
     for (let entry = 0; entry < other.#size; entry++) {
@@ -147,8 +155,8 @@ export class ScoreDistribution {
 
   /**
    * The distribution in ascending score order, for the rank metrics. Built straight into typed arrays: binned, the
-   * non-empty bins in bin order; exact, the distinct scores sorted natively (never NaN, so the order is total), each
-   * with its sums found by one probe.
+   * non-empty bins in bin order; exact, the entries in key order (key-order.ts: a radix sort that carries each
+   * score's entry, so its sums need no hash probe).
    */
   curve(): ScoreCurve {
     const binPos = this.#binPos;
@@ -171,11 +179,14 @@ export class ScoreDistribution {
       }
       return { scores, pos, neg, exact: false };
     }
-    const scores = this.#keys.slice(0, this.#size).sort();
-    const pos = new Float64Array(scores.length);
-    const neg = new Float64Array(scores.length);
-    for (let i = 0; i < scores.length; i++) {
-      const entry = this.#find(scores[i] as number);
+    const size = this.#size;
+    const order = keyOrder(this.#keys, size);
+    const scores = new Float64Array(size);
+    const pos = new Float64Array(size);
+    const neg = new Float64Array(size);
+    for (let i = 0; i < size; i++) {
+      const entry = order[i] as number;
+      scores[i] = this.#keys[entry] as number;
       pos[i] = this.#pos[entry] as number;
       neg[i] = this.#neg[entry] as number;
     }
@@ -206,11 +217,6 @@ export class ScoreDistribution {
     }
   }
 
-  /** The entry holding `score`, which must be present (exact mode). */
-  #find(score: number): number {
-    return this.#index[this.#slotOf(score)] as number;
-  }
-
   /** The entry of `score`, created if new; −1 when the new score switched the distribution to bins. */
   #entry(score: number): number {
     const slot = this.#slotOf(score);
@@ -228,6 +234,35 @@ export class ScoreDistribution {
     return entry;
   }
 
+  /**
+   * merge() of an exact `other` into this empty exact table without a probe: the entries in the same first-seen
+   * order (so the same entry numbers, which other's index already maps), each sum 0 + other's sum as the probing
+   * merge computes it (−0 becomes 0). It never switches to bins: other has at most EXACT_CAP entries.
+   */
+  #copyExact(other: ScoreDistribution): void {
+    const size = other.#size;
+    this.#releaseExact();
+    this.#keys = other.#keys.slice();
+    this.#pos = new Float64Array(this.#keys.length);
+    this.#neg = new Float64Array(this.#keys.length);
+    for (let entry = 0; entry < size; entry++) {
+      this.#pos[entry] = 0 + (other.#pos[entry] as number);
+      this.#neg[entry] = 0 + (other.#neg[entry] as number);
+    }
+    this.#index = other.#index.slice();
+    this.#mask = other.#mask;
+    this.#size = size;
+  }
+
+  /** Grows the entry arrays to hold `entries` and the index to keep them at most half full. */
+  #reserve(entries: number): void {
+    while (this.#keys.length < entries) this.#growEntries();
+    if (entries * 2 <= this.#index.length) return;
+    let length = this.#index.length;
+    while (entries * 2 > length) length *= 2;
+    this.#rebuildIndex(length);
+  }
+
   #growEntries(): void {
     const grow = (old: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> => {
       const bigger = new Float64Array(old.length * 2);
@@ -241,8 +276,12 @@ export class ScoreDistribution {
   }
 
   #growIndex(): void {
+    this.#rebuildIndex(this.#index.length * 2);
+  }
+
+  #rebuildIndex(length: number): void {
     const old = this.#index;
-    this.#index = new Int32Array(old.length * 2).fill(-1);
+    this.#index = new Int32Array(length).fill(-1);
     release(old);
     this.#mask = this.#index.length - 1;
     for (let entry = 0; entry < this.#size; entry++) this.#index[this.#slotOf(this.#keys[entry] as number)] = entry;
