@@ -16,9 +16,9 @@ import { keyOrder } from './key-order.ts';
 import { release } from './release.ts';
 
 const scratch = new Float64Array(1);
-/** addRows' bins of the rows it adds (bitwise-not for label 0), reused across calls. */
-let binSlots = new Int32Array(0);
 const scratchWords = new Uint32Array(scratch.buffer);
+/** curve()'s list of non-empty bins, reused across calls. */
+const nonEmpty = new Int32Array(BIN_COUNT);
 
 export interface ScoreCurve {
   /** Weight of positives and negatives per distinct score (or per bin), in ascending score order. */
@@ -64,32 +64,32 @@ export class ScoreDistribution {
   }
 
   /**
-   * add() for rows[0], …, rows[count − 1] of the given columns, in that order: the label is 1 where yTrue is 1 and 0
-   * elsewhere, the weight 1 without a weight column; every score must be a number. The same sums as calling add()
-   * row by row; once binned, the rest is one tight loop with no call and no hash probe, so the processor can keep
-   * several bin updates in flight (the bins of all cells together are far larger than the cache).
+   * add() for entries from … to − 1 of the given columns, in that order: score `scores[i]` (a number), label
+   * `labels[i]` (1 or 0), weight `weights[i]` (1 without weights). The same sums as calling add() one by one. Exact,
+   * the probe is inlined; once binned, the rest is one tight loop with no call and no hash probe, so the processor
+   * keeps several bin updates in flight.
    */
-  addRows(score: Float64Array, yTrue: Float64Array, weight: Float64Array | undefined, rows: Int32Array, count: number): void {
-    let at = 0;
-    for (; at < count && this.#binPos === undefined; at++) {
-      const row = rows[at] as number;
-      this.add(score[row] as number, (yTrue[row] as number) === 1 ? 1 : 0, weight === undefined ? 1 : (weight[row] as number));
+  addRun(scores: Float64Array, labels: Uint8Array, weights: Float64Array | undefined, from: number, to: number): void {
+    let at = from;
+    for (; at < to && this.#binPos === undefined; at++) {
+      const w = weights === undefined ? 1 : (weights[at] as number);
+      const entry = this.#entry((scores[at] as number) + 0); // + 0 folds −0 into 0, as add() does
+      if (entry >= 0) {
+        if (labels[at] === 1) this.#pos[entry] = (this.#pos[entry] as number) + w;
+        else this.#neg[entry] = (this.#neg[entry] as number) + w;
+        continue;
+      }
+      // This score switched the table to bins: it goes to its bin like every later one.
+      break;
     }
     const binPos = this.#binPos;
     const binNeg = this.#binNeg;
     if (binPos === undefined || binNeg === undefined) return;
-    if (binSlots.length < count) binSlots = new Int32Array(count);
-    const slots = binSlots;
-    const first = at;
-    for (; at < count; at++) {
-      const row = rows[at] as number;
-      slots[at] = (yTrue[row] as number) === 1 ? binOf(score[row] as number) : ~binOf(score[row] as number);
-    }
-    for (at = first; at < count; at++) {
-      const slot = slots[at] as number;
-      const w = weight === undefined ? 1 : (weight[rows[at] as number] as number);
-      if (slot >= 0) binPos[slot] = (binPos[slot] as number) + w;
-      else binNeg[~slot] = (binNeg[~slot] as number) + w;
+    for (; at < to; at++) {
+      const bin = binOf(scores[at] as number);
+      const w = weights === undefined ? 1 : (weights[at] as number);
+      if (labels[at] === 1) binPos[bin] = (binPos[bin] as number) + w;
+      else binNeg[bin] = (binNeg[bin] as number) + w;
     }
   }
 
@@ -162,20 +162,17 @@ export class ScoreDistribution {
     const binPos = this.#binPos;
     const binNeg = this.#binNeg;
     if (binPos !== undefined && binNeg !== undefined) {
+      // One pass over the bins lists the non-empty ones; the copy then reads only those.
       let count = 0;
-      for (let bin = 0; bin < BIN_COUNT; bin++) if ((binPos[bin] as number) !== 0 || (binNeg[bin] as number) !== 0) count++;
+      for (let bin = 0; bin < BIN_COUNT; bin++) if ((binPos[bin] as number) !== 0 || (binNeg[bin] as number) !== 0) nonEmpty[count++] = bin;
       const scores = new Float64Array(count);
       const pos = new Float64Array(count);
       const neg = new Float64Array(count);
-      let at = 0;
-      for (let bin = 0; bin < BIN_COUNT; bin++) {
-        const p = binPos[bin] as number;
-        const n = binNeg[bin] as number;
-        if (p === 0 && n === 0) continue;
+      for (let at = 0; at < count; at++) {
+        const bin = nonEmpty[at] as number;
         scores[at] = bin / BIN_COUNT;
-        pos[at] = p;
-        neg[at] = n;
-        at++;
+        pos[at] = binPos[bin] as number;
+        neg[at] = binNeg[bin] as number;
       }
       return { scores, pos, neg, exact: false };
     }
