@@ -39,10 +39,10 @@ export function keyOrder(keys: Float64Array, size: number): Int32Array {
     } else hi = (hi | 0x80000000) >>> 0;
     high[entry] = hi;
     low[entry] = lo;
-    counts[lo & DIGIT_MASK]++;
-    counts[BUCKETS + (lo >>> DIGIT_BITS)]++;
-    counts[2 * BUCKETS + (hi & DIGIT_MASK)]++;
-    counts[3 * BUCKETS + (hi >>> DIGIT_BITS)]++;
+    count(lo & DIGIT_MASK);
+    count(BUCKETS + (lo >>> DIGIT_BITS));
+    count(2 * BUCKETS + (hi & DIGIT_MASK));
+    count(3 * BUCKETS + (hi >>> DIGIT_BITS));
     bufferA[entry] = entry;
   }
   let from = bufferA;
@@ -70,6 +70,10 @@ export function keyOrder(keys: Float64Array, size: number): Int32Array {
     to = swap;
   }
   return from;
+}
+
+function count(bucket: number): void {
+  counts[bucket] = (counts[bucket] as number) + 1;
 }
 
 /** True when one bucket of the pass holds every key: the pass would not move anything. */
