@@ -65,13 +65,15 @@ export async function readEvaluation(source: TableSource, mapping: EvaluationMap
       if (pending !== undefined) await pending;
       const score = mapping.score === undefined ? undefined : numbers(batch, mapping.score).values;
       const weight = mapping.weight === undefined ? undefined : checkedWeights(batch, mapping.weight);
-      const yTrue = labelsOrNumbers(batch, mapping.yTrue, yTrueLabels);
+      // Label columns count their missing values while decoding: one pass over the codes instead of two.
+      const counted = new Map<string, number>();
+      const yTrue = labelsOrNumbers(batch, mapping.yTrue, yTrueLabels, counted);
       let yPred: Float64Array;
-      if (mapping.yPred !== undefined) yPred = labelsOrNumbers(batch, mapping.yPred, yPredLabels);
+      if (mapping.yPred !== undefined) yPred = labelsOrNumbers(batch, mapping.yPred, yPredLabels, counted);
       else yPred = thresholded(score ?? new Float64Array(batch.rows).fill(Number.NaN), threshold);
       const groups = mapping.sensitive.map((name) => categories(batch, name));
       roles.forEach((role, index) => {
-        missing[index] = (missing[index] ?? 0) + countMissing(batch.columns.get(role.column));
+        missing[index] = (missing[index] ?? 0) + (counted.get(role.column) ?? countMissing(batch.columns.get(role.column)));
       });
       rows += batch.rows;
       yield {
@@ -119,10 +121,11 @@ function countMissing(column: Column | undefined): number {
   return count;
 }
 
-function labelsOrNumbers(batch: RowBatch, name: string, labels: LabelColumn | undefined): Float64Array {
+/** The column as 1/0/NaN; a label column's missing count goes to `counted` under its name. */
+function labelsOrNumbers(batch: RowBatch, name: string, labels: LabelColumn | undefined, counted: Map<string, number>): Float64Array {
   if (labels === undefined) return numbers(batch, name).values;
   const out = new Float64Array(batch.rows);
-  labels.decode(batch, categories(batch, name), out);
+  counted.set(name, labels.decode(batch, categories(batch, name), out));
   return out;
 }
 
