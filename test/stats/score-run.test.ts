@@ -63,3 +63,25 @@ test('addRun rows still pending are merged from the source too', () => {
   assert.deepEqual([...curve.pos], [1, 1]);
   assert.deepEqual([...curve.neg], [1, 1]);
 });
+
+test('runs with and without weights alternating keep row order and each run its own weights', () => {
+  const scores = Float64Array.from({ length: 400 }, (_, row) => ((row * 37) % 101) / 100);
+  const labels = Uint8Array.from({ length: 400 }, (_, row) => (row % 3 === 0 ? 1 : 0));
+  const weights = Float64Array.from({ length: 400 }, (_, row) => 0.5 + (row % 7) / 4);
+  const byRun = new ScoreDistribution();
+  const byRow = new ScoreDistribution();
+  for (let at = 0, k = 0; at < 400; at += 25, k++) {
+    const weighted = k % 3 !== 1;
+    byRun.addRun(scores, labels, weighted ? weights : undefined, at, at + 25);
+    for (let row = at; row < at + 25; row++) byRow.add(scores[row] as number, labels[row] as number, weighted ? (weights[row] as number) : 1);
+  }
+  assertSameCurve(byRun.curve(), byRow.curve(), 'alternating');
+  // an unweighted run counts each row once, whatever weights came before
+  const plain = new ScoreDistribution();
+  plain.addRun(scores, labels, weights, 0, 10);
+  plain.addRun(scores, labels, undefined, 10, 20);
+  const curve = plain.curve();
+  const total = [...curve.pos, ...curve.neg].reduce((sum, value) => sum + value, 0);
+  const expected = [...weights.subarray(0, 10)].reduce((sum, value) => sum + value, 0) + 10;
+  assert.ok(Math.abs(total - expected) < 1e-12, `${total} vs ${expected}`);
+});

@@ -50,7 +50,9 @@ export class ScoreDistribution {
   /** addRun's rows not yet applied: pendingScores[0 … pending − 1] with their labels and weights. */
   #pendingScores = new Float64Array(0);
   #pendingLabels = new Uint8Array(0);
+  /** Only when the pending rows carry weights (#pendingWeighted): an unweighted check holds no column of ones. */
   #pendingWeights = new Float64Array(0);
+  #pendingWeighted = false;
   #pending = 0;
 
   get exact(): boolean {
@@ -81,6 +83,13 @@ export class ScoreDistribution {
    * add() one by one.
    */
   addRun(scores: Float64Array, labels: Uint8Array, weights: Float64Array | undefined, from: number, to: number): void {
+    const weighted = weights !== undefined;
+    if (weighted !== this.#pendingWeighted) {
+      this.#flush(); // the pending rows are all weighted or all not
+      this.#pendingWeighted = weighted;
+      release(this.#pendingWeights);
+      this.#pendingWeights = new Float64Array(weighted ? this.#pendingScores.length : 0);
+    }
     let at = from;
     while (at < to) {
       if (this.#pending === this.#pendingScores.length) {
@@ -91,8 +100,7 @@ export class ScoreDistribution {
       const take = Math.min(to - at, this.#pendingScores.length - start);
       this.#pendingScores.set(scores.subarray(at, at + take), start);
       this.#pendingLabels.set(labels.subarray(at, at + take), start);
-      if (weights === undefined) this.#pendingWeights.fill(1, start, start + take);
-      else this.#pendingWeights.set(weights.subarray(at, at + take), start);
+      if (weights !== undefined) this.#pendingWeights.set(weights.subarray(at, at + take), start);
       this.#pending = start + take;
       at += take;
     }
@@ -106,10 +114,10 @@ export class ScoreDistribution {
     const length = Math.min(PENDING_ROWS, Math.max(1024, 2 * this.#pendingScores.length, wanted));
     const scores = new Float64Array(length);
     const labels = new Uint8Array(length);
-    const weights = new Float64Array(length);
+    const weights = new Float64Array(this.#pendingWeighted ? length : 0);
     scores.set(this.#pendingScores.subarray(0, this.#pending));
     labels.set(this.#pendingLabels.subarray(0, this.#pending));
-    weights.set(this.#pendingWeights.subarray(0, this.#pending));
+    if (this.#pendingWeighted) weights.set(this.#pendingWeights.subarray(0, this.#pending));
     release(this.#pendingScores);
     release(this.#pendingLabels);
     release(this.#pendingWeights);
@@ -123,17 +131,17 @@ export class ScoreDistribution {
     const count = this.#pending;
     if (count === 0) return;
     this.#pending = 0;
-    this.#apply(this.#pendingScores, this.#pendingLabels, this.#pendingWeights, count);
+    this.#apply(this.#pendingScores, this.#pendingLabels, this.#pendingWeighted ? this.#pendingWeights : undefined, count);
   }
 
   /**
    * add() for rows 0 … count − 1. Exact, the probe is inlined; once binned, the rest is one tight loop with no call
    * and no hash probe, so the processor keeps several bin updates in flight.
    */
-  #apply(scores: Float64Array, labels: Uint8Array, weights: Float64Array, count: number): void {
+  #apply(scores: Float64Array, labels: Uint8Array, weights: Float64Array | undefined, count: number): void {
     let at = 0;
     for (; at < count && this.#binPos === undefined; at++) {
-      const w = weights[at] as number;
+      const w = weights === undefined ? 1 : (weights[at] as number);
       const entry = this.#entry((scores[at] as number) + 0); // + 0 folds −0 into 0, as add() does
       if (entry >= 0) {
         if (labels[at] === 1) this.#pos[entry] = (this.#pos[entry] as number) + w;
@@ -148,7 +156,7 @@ export class ScoreDistribution {
     if (binPos === undefined || binNeg === undefined) return;
     for (; at < count; at++) {
       const bin = binOf(scores[at] as number);
-      const w = weights[at] as number;
+      const w = weights === undefined ? 1 : (weights[at] as number);
       if (labels[at] === 1) binPos[bin] = (binPos[bin] as number) + w;
       else binNeg[bin] = (binNeg[bin] as number) + w;
     }
