@@ -49,7 +49,7 @@ export function columnRequests(columns: readonly DataColumnSpec[]): ColumnReques
 }
 
 async function sniffNumbers(source: TableSource, names: readonly string[]): Promise<Set<string>> {
-  const reader = await openTable(source, names.map((name) => ({ name, kind: 'category' })), { batchRows: SNIFF_ROWS });
+  const reader = await openTable(source, names.map((name) => ({ name, kind: 'category' })), { batchRows: SNIFF_ROWS, sampleRows: SNIFF_ROWS });
   const numeric = new Set(names);
   for await (const batch of reader.batches()) {
     for (const name of names) {

@@ -88,6 +88,12 @@ export interface ReadOptions {
    * Internal: tests shorten it to catch decoder loops quickly.
    */
   readonly stallMs?: number;
+  /**
+   * The caller reads only the first `sampleRows` rows (a sniff of column kinds). Parquet decodes just those: without
+   * it the first batch waits for a whole row group (1M rows) of every requested column to be decoded. CSV and JSONL
+   * stream, so they ignore it; the caller stops reading when it has its rows, whatever the format.
+   */
+  readonly sampleRows?: number;
 }
 
 /** An opened table: its header is known (missing columns were already reported), its rows stream in batches. */

@@ -53,6 +53,8 @@ export async function openParquetInThread(
   }
   const plan = planColumns(header, requests, { file, path: 'schema' });
   const totalRows = Number(metadata.num_rows);
+  // A sample stops decoding where the caller stops reading (see ReadOptions.sampleRows).
+  const lastRow = Math.min(totalRows, Math.max(1, options.sampleRows ?? totalRows));
 
   async function* batches(): AsyncGenerator<RowBatch> {
     const opened = await openForReading(file);
@@ -62,11 +64,12 @@ export async function openParquetInThread(
       // before the next slice is decoded. A fresh set per slice (36 MB per 1M-row group of the check's columns) was
       // garbage the worker's heap kept around for several slices.
       const largest = metadata.row_groups.reduce((most, group) => Math.max(most, Number(group.num_rows)), 0);
-      const slice = new BatchBuffers(plan.slots, Math.min(sliceRows, largest));
+      const slice = new BatchBuffers(plan.slots, Math.min(sliceRows, largest, lastRow));
       let rowsRead = 0;
       let groupStart = 0;
       for (const group of metadata.row_groups) {
-        const groupEnd = groupStart + Number(group.num_rows);
+        if (groupStart >= lastRow) break;
+        const groupEnd = Math.min(groupStart + Number(group.num_rows), lastRow);
         for (let sliceStart = groupStart; sliceStart < groupEnd; sliceStart += sliceRows) {
           const sliceEnd = Math.min(sliceStart + sliceRows, groupEnd);
           await decodeSlice(buffer, slice, sliceStart, sliceEnd);

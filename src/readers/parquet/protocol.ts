@@ -6,6 +6,7 @@ export interface WorkerInput {
   readonly path: string;
   readonly requests: readonly ColumnRequest[];
   readonly batchRows: number | undefined;
+  readonly sampleRows: number | undefined;
 }
 
 /** One batch, decoded in the worker; category codes refer to the worker's dictionaries, mirrored by `newValues`. */

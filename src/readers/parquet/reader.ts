@@ -39,7 +39,7 @@ export async function openParquet(source: TableSource, requests: readonly Column
   const stallMs = options.stallMs ?? DEFAULT_STALL_MS;
   await checkMagic(file);
   const start = async (): Promise<{ thread: DecoderThread; header: readonly string[]; totalBytes: number; totalRows: number | undefined }> => {
-    const thread = new DecoderThread({ path: file, requests, batchRows: options.batchRows }, stallMs);
+    const thread = new DecoderThread({ path: file, requests, batchRows: options.batchRows, sampleRows: options.sampleRows }, stallMs);
     try {
       const first = await thread.receive();
       if (first.type !== 'header') fail('INTERNAL_INVARIANT', `the Parquet worker answered ${first.type} before the header`);

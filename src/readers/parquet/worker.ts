@@ -21,6 +21,7 @@ async function run(): Promise<void> {
   let progress: ReadProgress | undefined;
   const reader = await openParquetInThread({ path: input.path, format: 'parquet' }, input.requests, {
     ...(input.batchRows === undefined ? {} : { batchRows: input.batchRows }),
+    ...(input.sampleRows === undefined ? {} : { sampleRows: input.sampleRows }),
     onProgress: (update) => (progress = update),
   });
   post({ type: 'header', header: reader.header, totalBytes: reader.totalBytes, totalRows: reader.totalRows });
