@@ -90,8 +90,8 @@ export class DataProfile {
   }
 
   /**
-   * Row fingerprints (every column but the id; murmur3-style body per column, one finaliser per row), and in the same
-   * loop each column's equality with the label and the id.
+   * Row fingerprints (every column but the id; murmur3-style body per column, one finaliser per row), and each
+   * column's equality with the label and the id.
    */
   #rowPass(rows: number, scratch: Scratch): void {
     const laneA = scratch.laneA;
@@ -104,32 +104,14 @@ export class DataProfile {
     const labelB = label >= 0 ? (scratch.wordB[label] as Uint32Array) : undefined;
     const idA = id >= 0 ? (scratch.wordA[id] as Uint32Array) : undefined;
     const idB = id >= 0 ? (scratch.wordB[id] as Uint32Array) : undefined;
+    // One small loop per job (fold, compare with the label, compare with the id) instead of one loop that tested per
+    // row which jobs the column has: each loop is branch-free but for its own comparison.
     this.columns.forEach((column, index) => {
       const wa = scratch.wordA[index] as Uint32Array;
       const wb = scratch.wordB[index] as Uint32Array;
-      const fold = index !== id;
-      const la = index === label ? undefined : labelA;
-      const lb = labelB;
-      const ia = index === id ? undefined : idA;
-      const ib = idB;
-      let equalLabel = 0;
-      let equalId = 0;
-      for (let row = 0; row < rows; row++) {
-        const a = wa[row] as number;
-        const b = wb[row] as number;
-        if (fold) {
-          const x = Math.imul(a, 0xcc9e2d51);
-          const y = Math.imul(b, 0x1b873593);
-          let h = (laneA[row] as number) ^ ((x << 15) | (x >>> 17));
-          laneA[row] = Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64 + b;
-          h = (laneB[row] as number) ^ ((y << 16) | (y >>> 16));
-          laneB[row] = Math.imul((h << 13) | (h >>> 19), 5) + 0x85ebca6b + a;
-        }
-        if (la !== undefined && la[row] === a && lb?.[row] === b) equalLabel++;
-        if (ia !== undefined && ia[row] === a && ib?.[row] === b) equalId++;
-      }
-      column.equalLabel += equalLabel;
-      column.equalId += equalId;
+      if (index !== id) foldRows(laneA, laneB, wa, wb, rows);
+      if (labelA !== undefined && labelB !== undefined && index !== label) column.equalLabel += equalRows(wa, wb, labelA, labelB, rows);
+      if (idA !== undefined && idB !== undefined && index !== id) column.equalId += equalRows(wa, wb, idA, idB, rows);
     });
     const set = this.rowFingerprints;
     for (let row = 0; row < rows; row++) set.add(fmix32(laneA[row] as number), fmix32((laneB[row] as number) ^ Math.imul(laneA[row] as number, 0x9e3779b1)));
@@ -198,3 +180,23 @@ export class DataProfile {
   }
 }
 
+/** Folds one column's value words into each row's two fingerprint lanes (murmur3-style body, see #rowPass). */
+function foldRows(laneA: Uint32Array, laneB: Uint32Array, wa: Uint32Array, wb: Uint32Array, rows: number): void {
+  for (let row = 0; row < rows; row++) {
+    const a = wa[row] as number;
+    const b = wb[row] as number;
+    const x = Math.imul(a, 0xcc9e2d51);
+    const y = Math.imul(b, 0x1b873593);
+    let h = (laneA[row] as number) ^ ((x << 15) | (x >>> 17));
+    laneA[row] = Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64 + b;
+    h = (laneB[row] as number) ^ ((y << 16) | (y >>> 16));
+    laneB[row] = Math.imul((h << 13) | (h >>> 19), 5) + 0x85ebca6b + a;
+  }
+}
+
+/** Rows whose value words (wa, wb) equal another column's (xa, xb). */
+function equalRows(wa: Uint32Array, wb: Uint32Array, xa: Uint32Array, xb: Uint32Array, rows: number): number {
+  let equal = 0;
+  for (let row = 0; row < rows; row++) if (xa[row] === wa[row] && xb[row] === wb[row]) equal++;
+  return equal;
+}
