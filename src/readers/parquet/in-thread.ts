@@ -9,7 +9,6 @@ import type { ColumnRequest, ReadOptions, RowBatch, TableReader, TableSource } f
 import { codingParsers } from './coded-text.ts';
 import { fileAsyncBuffer } from './file-buffer.ts';
 import { SlicePages } from './pages.ts';
-import { cutBatch } from './slice-batch.ts';
 import { decodeParquetValues } from './values.ts';
 
 /**
@@ -60,11 +59,6 @@ export async function openParquetInThread(
     const opened = await openForReading(file);
     try {
       const buffer = fileAsyncBuffer(opened.handle, opened.size);
-      // One set of slice arrays for the whole read: every slice overwrites its rows, and each batch is a copy cut
-      // before the next slice is decoded. A fresh set per slice (36 MB per 1M-row group of the check's columns) was
-      // garbage the worker's heap kept around for several slices.
-      const largest = metadata.row_groups.reduce((most, group) => Math.max(most, Number(group.num_rows)), 0);
-      const slice = new BatchBuffers(plan.slots, Math.min(sliceRows, largest, lastRow));
       let rowsRead = 0;
       let groupStart = 0;
       for (const group of metadata.row_groups) {
@@ -72,11 +66,14 @@ export async function openParquetInThread(
         const groupEnd = Math.min(groupStart + Number(group.num_rows), lastRow);
         for (let sliceStart = groupStart; sliceStart < groupEnd; sliceStart += sliceRows) {
           const sliceEnd = Math.min(sliceStart + sliceRows, groupEnd);
-          await decodeSlice(buffer, slice, sliceStart, sliceEnd);
-          for (let firstRow = sliceStart; firstRow < sliceEnd; firstRow += batchRows) {
-            const rows = Math.min(batchRows, sliceEnd - firstRow);
-            rowsRead += rows;
-            yield cutBatch(slice, firstRow, firstRow - sliceStart, rows, (row, column) => ({ file, path: `rows[${firstRow + row}]${column === undefined ? '' : `.${column}`}` }));
+          const parts = await decodeSlice(buffer, sliceStart, sliceEnd);
+          for (let part = 0; part < parts.length; part++) {
+            const buffers = parts[part] as BatchBuffers;
+            const firstRow = sliceStart + part * batchRows;
+            rowsRead += buffers.rows;
+            // Let go of the part before it is yielded: once posted, its arrays belong to the main thread.
+            parts[part] = undefined;
+            yield buffers.finish(firstRow, (row, column) => ({ file, path: `rows[${firstRow + row}]${column === undefined ? '' : `.${column}`}` }));
           }
         }
         groupStart = groupEnd;
@@ -89,13 +86,20 @@ export async function openParquetInThread(
   }
 
   /**
-   * Decodes rows [sliceStart, sliceEnd) of every requested column into `slice`, one column at a time: hyparquet reads
-   * that column's bytes of the slice (through the offset index when the writer wrote one) and decodes its pages, which
-   * are converted to typed arrays at once and dropped before the next column is read. So at most one column's
-   * compressed bytes and decoded JavaScript values are alive besides the slice's typed arrays.
+   * Decodes rows [sliceStart, sliceEnd) of every requested column straight into the arrays of the slice's batches
+   * (batchRows rows each, the last one shorter), one column at a time: hyparquet reads that column's bytes of the
+   * slice (through the offset index when the writer wrote one) and decodes its pages, which are converted at once and
+   * dropped before the next column is read. So at most one column's compressed bytes and decoded JavaScript values
+   * are alive besides the batches' typed arrays. Each batch owns its arrays exactly (no copy is cut from a shared
+   * slice), so the worker hands them to the main thread as they are.
    */
-  async function decodeSlice(buffer: AsyncBuffer, slice: BatchBuffers, sliceStart: number, sliceEnd: number): Promise<void> {
-    slice.invalid.fill(undefined);
+  async function decodeSlice(buffer: AsyncBuffer, sliceStart: number, sliceEnd: number): Promise<(BatchBuffers | undefined)[]> {
+    const parts: BatchBuffers[] = [];
+    for (let first = sliceStart; first < sliceEnd; first += batchRows) {
+      const part = new BatchBuffers(plan.slots, Math.min(batchRows, sliceEnd - first));
+      part.rows = part.capacity;
+      parts.push(part);
+    }
     for (const [index, slot] of plan.slots.entries()) {
       const pages = new SlicePages(1);
       await guard(file, () =>
@@ -112,10 +116,20 @@ export async function openParquetInThread(
         }),
       );
       pages.seal();
-      const locate = (row: number) => ({ file, path: `rows[${sliceStart + row}].${slot.name}` });
-      pages.each(0, sliceStart, sliceEnd, file, (data, from, count, at) => decodeParquetValues(slot, index, slice, data, from, count, at, locate));
+      pages.each(0, sliceStart, sliceEnd, file, (data, from, count, at) => {
+        // A run of a page may cross batch boundaries: each batch takes its share, at its own row numbers.
+        for (let done = 0; done < count; ) {
+          const part = Math.floor((at + done) / batchRows);
+          const partStart = sliceStart + part * batchRows;
+          const row = at + done - part * batchRows;
+          const rows = Math.min(count - done, batchRows - row);
+          const locate = (r: number) => ({ file, path: `rows[${partStart + r}].${slot.name}` });
+          decodeParquetValues(slot, index, parts[part] as BatchBuffers, data, from + done, rows, row, locate);
+          done += rows;
+        }
+      });
     }
-    slice.rows = sliceEnd - sliceStart;
+    return parts;
   }
 
   return { format: 'parquet', header, totalBytes: size, totalRows, batches };
