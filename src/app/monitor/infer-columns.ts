@@ -24,7 +24,7 @@ export async function watchedColumns(monitor: Monitor, path: string, options: { 
 }
 
 async function sniffNumbers(source: { path: string }, names: readonly string[]): Promise<Set<string>> {
-  const reader = await openTable(source, names.map((name) => ({ name, kind: 'category' })), { batchRows: SNIFF_ROWS });
+  const reader = await openTable(source, names.map((name) => ({ name, kind: 'category' })), { batchRows: SNIFF_ROWS, sampleRows: SNIFF_ROWS });
   const numeric = new Set(names);
   for await (const batch of reader.batches()) {
     for (const name of names) {

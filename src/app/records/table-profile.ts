@@ -34,7 +34,7 @@ export interface TableProfile {
 export async function profileTable(path: string, format: TableFormat, onProgress?: (progress: ReadProgress) => void): Promise<TableProfile> {
   const source = { path, format };
   const { header } = await openTable(source, []);
-  const sample = await openTable(source, header.map((name) => ({ name, kind: 'category' as const })), { batchRows: SCHEMA_SAMPLE_ROWS });
+  const sample = await openTable(source, header.map((name) => ({ name, kind: 'category' as const })), { batchRows: SCHEMA_SAMPLE_ROWS, sampleRows: SCHEMA_SAMPLE_ROWS });
   let first;
   for await (const batch of sample.batches()) {
     first = batch;
